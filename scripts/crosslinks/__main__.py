@@ -1,0 +1,53 @@
+"""Command line for editors: check all content without building the site.
+
+    python3 scripts/docs.py check            (sets up the environment, then runs this)
+    python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
+    python -m crosslinks render OUT_DIR      (write the generated files, e.g. for another generator)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import ContentError, load_site
+from .site import today
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="crosslinks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate front matter, data files and cross-links")
+    check.add_argument("docs_dir", nargs="?", default="docs", type=Path)
+    out = sub.add_parser("render", help="write every generated file into a folder")
+    out.add_argument("out_dir", type=Path)
+    out.add_argument("--docs-dir", default="docs", type=Path)
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    docs_dir = args.docs_dir
+    try:
+        site = load_site(docs_dir, today())
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    generated = site.generated_files()
+    if args.command == "render":
+        for rel, text in generated.items():
+            target = args.out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    graph = site.graph
+    elapsed = time.perf_counter() - start
+    print(
+        f"Content OK: {len(graph.conditions)} conditions, {len(graph.symptoms)} symptoms, "
+        f"{len(graph.references)} sources, {len(graph.pages)} pages, {len(generated)} generated files "
+        f"({elapsed:.2f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""In-text citations: `[@Key]` or `[@Key1; @Key2]` in Markdown, numbered per page.
+
+Numbers follow the order in which a page first cites each source; sources listed in front
+matter but never cited come after, in their listed order. The numbered list itself is
+rendered by `render.sources_block`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+CITATION = re.compile(r"\[(@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*;\s*@[A-Za-z0-9][A-Za-z0-9-]*)*)\]")
+
+
+def cited_keys(markdown: str) -> list[str]:
+    """Every key cited in `markdown`, in order of first citation, without repeats."""
+    keys: list[str] = []
+    for match in CITATION.finditer(markdown):
+        for key in _keys_in(match.group(1)):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def numbering(markdown: str, listed: Iterable[str]) -> dict[str, int]:
+    """Key -> number: cited sources first (in citation order), then the uncited listed ones."""
+    order = cited_keys(markdown)
+    order += [key for key in listed if key not in order]
+    return {key: index for index, key in enumerate(order, start=1)}
+
+
+def anchor(key: str) -> str:
+    """The id of a source's entry in the page's numbered list."""
+    return "source-" + key.lower()
+
+
+def link_citations(markdown: str, numbers: dict[str, int]) -> str:
+    """Replace each `[@Key]` with superscript links to the numbered source list."""
+
+    def replace(match: re.Match[str]) -> str:
+        links = []
+        for key in sorted(_keys_in(match.group(1)), key=numbers.__getitem__):
+            number = numbers[key]
+            label = html.escape(f"Source {number}")
+            links.append(f'<a href="#{anchor(key)}" aria-label="{label}">{number}</a>')
+        return f'<sup class="rh-cite">[{", ".join(links)}]</sup>'
+
+    return CITATION.sub(replace, markdown)
+
+
+def _keys_in(group: str) -> list[str]:
+    return [part.strip().lstrip("@") for part in group.split(";")]

@@ -1,0 +1,143 @@
+"""How the content relates: symptoms to conditions and back, regions, look-alikes, exercises.
+
+Built once from validated content, with inverted indexes so that every question below costs
+time in proportion to the answer, not to the whole site.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from posixpath import dirname
+
+from .load import Content, Page
+from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, Reference, Region, Symptom
+
+# "Often confused with": conditions named as differentials (in either direction), plus those
+# sharing at least this many symptoms. Training changes (a mileage jump...) are shared by most
+# overuse injuries and tell nothing apart, so they do not count as shared symptoms here.
+MIN_SHARED_SYMPTOMS = 2
+MAX_LOOK_ALIKES = 5
+UNINFORMATIVE_FACETS = frozenset({"training-change"})
+
+
+@dataclass(frozen=True)
+class Condition:
+    slug: str
+    page: Page
+    meta: ConditionMeta
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def frequency(self, symptom_id: str) -> Frequency | None:
+        if symptom_id in self.meta.symptoms.typical:
+            return "typical"
+        if symptom_id in self.meta.symptoms.possible:
+            return "possible"
+        return None
+
+    def symptom_ids(self) -> list[str]:
+        return [*self.meta.symptoms.typical, *self.meta.symptoms.possible]
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    condition: Condition
+    shared: list[Symptom]
+    named: bool  # named as a differential by either page
+
+
+def page_url(src_uri: str) -> str:
+    """Site-relative URL of a page, as MkDocs makes it with directory URLs."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return dirname(src_uri) + "/"
+    return src_uri.removesuffix(".md") + "/"
+
+
+class Graph:
+    def __init__(self, content: Content):
+        self.regions: dict[str, Region] = {r.id: r for r in sorted(content.regions, key=lambda r: REGION_IDS.index(r.id))}
+        self.symptoms: dict[str, Symptom] = {s.id: s for s in content.symptoms}
+        self.references: dict[str, Reference] = {r.id: r for r in content.references}
+        self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
+        pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
+        self.conditions: dict[str, Condition] = {
+            p.slug: Condition(p.slug, p, p.meta) for p in pages if p.kind == "condition" and isinstance(p.meta, ConditionMeta)
+        }
+        self.exercises: dict[str, Page] = {p.slug: p for p in pages if p.kind == "exercise"}
+
+        self._by_symptom: dict[str, list[Condition]] = defaultdict(list)
+        self._by_region: dict[str, list[Condition]] = defaultdict(list)
+        self._differentials: dict[str, set[str]] = defaultdict(set)
+        for condition in self.conditions.values():
+            for sid in condition.symptom_ids():
+                self._by_symptom[sid].append(condition)
+            for region in condition.meta.regions:
+                self._by_region[region].append(condition)
+            for other in condition.meta.differentials:
+                if other in self.conditions:
+                    self._differentials[condition.slug].add(other)
+                    self._differentials[other].add(condition.slug)
+        self._exercises_by_condition: dict[str, list[Page]] = defaultdict(list)
+        for exercise in self.exercises.values():
+            assert isinstance(exercise.meta, ExerciseMeta)
+            for slug in exercise.meta.helps:
+                self._exercises_by_condition[slug].append(exercise)
+
+    # --- symptoms ---------------------------------------------------------------------------
+
+    def conditions_with_symptom(self, symptom_id: str) -> list[tuple[Condition, Frequency]]:
+        """Conditions that list the symptom: typical ones first, then by title."""
+        pairs = [(c, c.frequency(symptom_id)) for c in self._by_symptom.get(symptom_id, [])]
+        pairs.sort(key=lambda pair: pair[1] != "typical")  # stable: titles stay in order
+        return pairs  # type: ignore[return-value]
+
+    def symptoms_of(self, condition: Condition) -> list[tuple[Symptom, Frequency]]:
+        return [(self.symptoms[sid], condition.frequency(sid)) for sid in condition.symptom_ids()]  # type: ignore[misc]
+
+    # --- regions ----------------------------------------------------------------------------
+
+    def conditions_in_region(self, region_id: str) -> list[Condition]:
+        return list(self._by_region.get(region_id, []))
+
+    def regions_of_symptom(self, symptom_id: str) -> list[Region]:
+        ids = {r for c in self._by_symptom.get(symptom_id, []) for r in c.meta.regions}
+        return [region for rid, region in self.regions.items() if rid in ids]
+
+    def symptoms_that_tell_apart(self, region_id: str) -> list[Symptom]:
+        """Symptoms whose marks differ between the region's conditions (all of them when only one).
+
+        A symptom every condition here lists as typical, or every one as possible, tells nothing
+        apart; one that is typical of some and possible or absent in others does.
+        """
+        conditions = self.conditions_in_region(region_id)
+        marks = Counter((sid, c.frequency(sid)) for c in conditions for sid in c.symptom_ids())
+        same_everywhere = {sid for (sid, _), n in marks.items() if n == len(conditions)}
+        keep = [sid for sid in dict.fromkeys(sid for sid, _ in marks) if len(conditions) == 1 or sid not in same_everywhere]
+        return sorted((self.symptoms[sid] for sid in keep), key=lambda s: (not s.red_flag, s.facet, s.label))
+
+    # --- look-alikes and exercises -------------------------------------------------------------
+
+    def often_confused_with(self, slug: str) -> list[LookAlike]:
+        condition = self.conditions[slug]
+        informative = [sid for sid in condition.symptom_ids() if self.symptoms[sid].facet not in UNINFORMATIVE_FACETS]
+        shared: dict[str, list[str]] = defaultdict(list)
+        for sid in informative:
+            for other in self._by_symptom[sid]:
+                if other.slug != slug:
+                    shared[other.slug].append(sid)
+        named = self._differentials.get(slug, set())
+        candidates = {s for s, sids in shared.items() if len(sids) >= MIN_SHARED_SYMPTOMS} | named
+        ranked = sorted(candidates, key=lambda s: (s not in named, -len(shared.get(s, [])), self.conditions[s].title.lower()))
+        chosen = [s for s in ranked if s in named] + [s for s in ranked if s not in named][: max(0, MAX_LOOK_ALIKES - len(named))]
+        return [LookAlike(self.conditions[s], [self.symptoms[sid] for sid in shared.get(s, [])], s in named) for s in chosen]
+
+    def exercises_for(self, slug: str) -> list[Page]:
+        return list(self._exercises_by_condition.get(slug, []))
+
+    def has_page(self, src_uri: str) -> bool:
+        return src_uri in self.pages

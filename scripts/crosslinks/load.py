@@ -1,0 +1,255 @@
+"""Read `docs/`: the data files and every page's front matter, into typed models.
+
+Nothing here raises on bad content: every problem is collected as a `Problem` naming the
+file, the field and the bad value, so that one run shows them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import (
+    ConditionMeta,
+    ExerciseMeta,
+    GeneralMeta,
+    PageMeta,
+    Reference,
+    Region,
+    ReviewedMeta,
+    Symptom,
+)
+from .problems import Problem, closest
+
+DATA_DIR = "_data"
+REGIONS_FILE = f"{DATA_DIR}/regions.yml"
+SYMPTOMS_FILE = f"{DATA_DIR}/symptoms.yml"
+REFERENCES_FILE = f"{DATA_DIR}/references.yml"
+
+# Which schema a page follows, by its top folder. Section landing pages (index.md) and every
+# other page follow GeneralMeta.
+SCHEMA_BY_SECTION: dict[str, type[PageMeta]] = {
+    "conditions": ConditionMeta,
+    "exercises": ExerciseMeta,
+    "anatomy": ReviewedMeta,
+    "prevention": ReviewedMeta,
+    "self-care": ReviewedMeta,
+}
+
+# The same pattern MkDocs uses to find front matter (mkdocs.utils.meta), so both agree on
+# where it ends. We parse it ourselves because MkDocs silently ignores YAML it cannot read.
+FRONT_MATTER = re.compile(r"\A-{3}\s*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's is several times faster
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that leaves dates as text, so that pydantic reports a bad one.
+
+    PyYAML raises a bare ValueError for a date like 2026-13-01, with no file or line.
+    """
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page: where it is, what kind it is, its front matter and its body."""
+
+    src_uri: str  # relative to docs/, with forward slashes: "conditions/x.md"
+    file: str  # as shown in messages: "docs/conditions/x.md"
+    kind: str  # "condition", "exercise", "reviewed" or "general"
+    slug: str  # "x" for conditions/x.md and conditions/x/index.md
+    meta: PageMeta
+    body: str
+    body_line: int  # line number of the body's first line in the file
+
+
+@dataclass
+class Content:
+    """Everything read from docs/, before cross-file checks."""
+
+    docs_dir: Path
+    regions: list[Region] = field(default_factory=list)
+    symptoms: list[Symptom] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # (kind, slug) of pages whose front matter could not be read: their slugs still exist, so
+    # links to them are not reported as broken on top of the real problem.
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
+
+
+def display_path(docs_dir: Path, rel: str) -> str:
+    """How a file is named in messages: docs/<rel> (the docs folder's own name first)."""
+    return f"{docs_dir.name}/{rel}"
+
+
+def load_content(docs_dir: Path) -> Content:
+    """Read every data file and Markdown page below `docs_dir`."""
+    content = Content(docs_dir=docs_dir)
+    content.regions = _load_list(docs_dir, REGIONS_FILE, Region, content.problems)
+    content.symptoms = _load_list(docs_dir, SYMPTOMS_FILE, Symptom, content.problems)
+    content.references = _load_list(docs_dir, REFERENCES_FILE, Reference, content.problems)
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel.startswith(f"{DATA_DIR}/"):
+            continue
+        page = _load_page(docs_dir, rel, path.read_text(encoding="utf-8"), content.problems)
+        if page is not None:
+            content.pages.append(page)
+        else:
+            kind, slug, _ = page_kind(rel)
+            content.unreadable.add((kind, slug))
+    return content
+
+
+def page_kind(rel: str) -> tuple[str, str, type[PageMeta]]:
+    """(kind, slug, schema) of the page at `rel`, from its place in docs/."""
+    parts = PurePosixPath(rel).parts
+    stem = PurePosixPath(rel).stem
+    if len(parts) == 1 or (stem == "index" and len(parts) == 2):
+        return "general", stem, GeneralMeta
+    section = parts[0]
+    schema = SCHEMA_BY_SECTION.get(section, GeneralMeta)
+    slug = parts[-2] if stem == "index" else stem
+    kind = {ConditionMeta: "condition", ExerciseMeta: "exercise", ReviewedMeta: "reviewed"}.get(schema, "general")
+    return kind, slug, schema
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(YAML text or None, body, line number where the body starts)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1) or "", text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> Page | None:
+    file = display_path(docs_dir, rel)
+    kind, slug, schema = page_kind(rel)
+    yaml_text, body, body_line = split_front_matter(text)
+    data: Any = {}
+    if yaml_text is not None:
+        data = _parse_yaml(yaml_text, file, problems, first_line=2)
+        if data is None and yaml_text.strip():
+            return None  # the YAML error is already reported
+    data = data or {}
+    if not isinstance(data, dict):
+        problems.append(Problem(file, "front matter", type(data).__name__, "front matter must be a mapping of keys to values"))
+        return None
+    if schema is not GeneralMeta and yaml_text is None:
+        problems.append(
+            Problem(file, "front matter", "", "this page has no front matter", "start the file with a '---' block (see the README's front matter reference)")
+        )
+        return None
+    meta = _validate(schema, data, file, "", problems)
+    if meta is None:
+        return None
+    return Page(src_uri=rel, file=file, kind=kind, slug=slug, meta=meta, body=body, body_line=body_line)
+
+
+def _load_list(docs_dir: Path, rel: str, model: type[M], problems: list[Problem]) -> list[M]:
+    file = display_path(docs_dir, rel)
+    path = docs_dir / rel
+    if not path.is_file():
+        problems.append(Problem(file, "", "", "this data file is missing", "create it (see the README's front matter reference)"))
+        return []
+    data = _parse_yaml(path.read_text(encoding="utf-8"), file, problems)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(file, "", type(data).__name__, "this file must be a YAML list of entries ('- id: ...')"))
+        return []
+    items: list[M] = []
+    for index, entry in enumerate(data):
+        label = f"{entry['id']}" if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(file, label, str(entry), "each entry must be a mapping with an 'id'"))
+            continue
+        item = _validate(model, entry, file, label, problems)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _parse_yaml(text: str, file: str, problems: list[Problem], first_line: int = 1) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + first_line}" if mark is not None else "YAML"
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problems.append(Problem(file, line, "", f"invalid YAML: {reason}", "check the indentation and quote values that contain ': '"))
+        return None
+
+
+def _validate(model: type[M], data: dict, file: str, prefix: str, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        seen: set[str] = set()
+        for detail in error.errors():
+            problem = _problem_from_pydantic(model, detail, file, prefix)
+            if problem.field not in seen:  # one message per field, not one per union branch
+                seen.add(problem.field)
+                problems.append(problem)
+        return None
+
+
+_BRANCH_TAGS = {"int", "str", "bool", "float", "date", "list", "dict", "none"}
+
+
+def _is_key(part: object) -> bool:
+    return isinstance(part, str) and part not in _BRANCH_TAGS and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part) is not None
+
+
+def _problem_from_pydantic(model: type[BaseModel], detail: Any, file: str, prefix: str) -> Problem:
+    # pydantic adds union branch tags to loc (e.g. 'int', "literal['n.d.']"): keep real keys only.
+    loc = [part for part in detail["loc"] if isinstance(part, int) or _is_key(part)]
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    field = f"{prefix}.{path}" if prefix and path else (prefix or path)
+    kind = detail["type"]
+    value = detail.get("input")
+    shown = "" if kind == "missing" or isinstance(value, dict) else str(value)
+    if kind == "missing":
+        return Problem(file, field, "", "this required field is missing", f"add '{loc[-1]}:' (see the README's front matter reference)")
+    if kind == "extra_forbidden":
+        parent: Any = model
+        known = _known_fields(parent, loc[:-1])
+        return Problem(file, field, "", f"unknown field '{loc[-1]}'", closest(loc[-1], known))
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
+        return Problem(file, field, shown, "not one of the allowed values", closest(value, choices))
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return Problem(file, field, shown, f"too long: {len(str(value))} characters, at most {limit} allowed", "shorten it")
+    if kind == "string_pattern_mismatch":
+        return Problem(file, field, shown, "not a valid id", "use lower-case words joined by hyphens, e.g. 'pain-after-run'")
+    if kind.startswith("date"):
+        return Problem(file, field, shown, "not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-23")
+    message = detail["msg"].removeprefix("Value error, ")
+    return Problem(file, field, shown, message[0].lower() + message[1:])
+
+
+def _known_fields(model: Any, loc: list[Any]) -> list[str]:
+    """Field names of the (nested) model at `loc`, for 'did you mean' hints."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(model, "model_fields", {}).get(part)
+        annotation = getattr(info, "annotation", None)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(getattr(model, "model_fields", {}))

@@ -1,0 +1,167 @@
+"""Typed models of the site's content: front matter and the data files in `docs/_data/`.
+
+Pydantic checks each file's shape (required fields, types, fixed lists, lengths). Checks that
+need more than one file (does this symptom id exist? is this review overdue?) live in
+`validate.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+RegionId = Literal["front", "side", "back", "inner-thigh", "lower-back"]
+Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
+Onset = Literal["gradual", "sudden"]
+Urgency = Literal["self-care", "see-clinician-soon", "urgent"]
+Frequency = Literal["typical", "possible"]
+
+REGION_IDS: tuple[str, ...] = get_args(RegionId)
+FACETS: tuple[str, ...] = get_args(Facet)
+URGENCIES: tuple[str, ...] = get_args(Urgency)
+
+FACET_LABELS: dict[str, str] = {
+    "feels-like": "What it feels like",
+    "when-it-hurts": "When it hurts",
+    "worse-with": "What makes it worse",
+    "training-change": "What changed in training",
+}
+URGENCY_LABELS: dict[str, str] = {
+    "self-care": "Self-care first",
+    "see-clinician-soon": "See a clinician soon",
+    "urgent": "Urgent: get checked now",
+}
+ONSET_LABELS: dict[str, str] = {"gradual": "Gradual", "sudden": "Sudden"}
+
+MAX_DESCRIPTION = 160
+MAX_REVIEW_INTERVAL_YEARS = 3
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (a typo in a field name must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Data files ------------------------------------------------------------------------------
+
+
+class Region(Strict):
+    id: RegionId
+    name: Text
+    short: Text
+    description: Text
+
+
+class Symptom(Strict):
+    id: Slug
+    label: Text
+    explanation: Description
+    facet: Facet
+    red_flag: StrictBool
+
+
+class Reference(Strict):
+    id: SourceKey
+    authors: Text
+    title: Text
+    year: int | Literal["n.d."]
+    publisher: Text
+    volume: Text | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^[0-9]+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_a_link(self) -> Reference:
+        if not (self.doi or self.pmid or self.url):
+            raise ValueError("a reference needs a doi, a pmid or a url")
+        return self
+
+
+# --- Front matter ------------------------------------------------------------------------------
+
+
+class PageMeta(Strict):
+    """Keys every page may carry (Material's own `hide`, `template`, `search`, `icon` included)."""
+
+    title: Text
+    description: Description
+    sources: list[SourceKey] = []
+    hide: list[str] | None = None
+    template: str | None = None
+    search: dict | None = None
+    icon: str | None = None
+
+
+class GeneralMeta(PageMeta):
+    """Home, About, section landing pages: title and description may be left to defaults."""
+
+    title: Text | None = None  # type: ignore[assignment]
+    description: Description | None = None  # type: ignore[assignment]
+
+
+class ReviewedMeta(PageMeta):
+    """Anatomy, prevention and self-care pages."""
+
+    reviewed: dt.date
+    next_review: dt.date | None = None
+
+
+class ExerciseMeta(ReviewedMeta):
+    helps: list[Slug] = Field(min_length=1)
+
+
+class SymptomMarks(Strict):
+    typical: list[Slug] = []
+    possible: list[Slug] = []
+
+
+class Recovery(Strict):
+    min_weeks: int = Field(ge=0)
+    max_weeks: int = Field(ge=1)
+    sources: list[SourceKey] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Recovery:
+        if self.min_weeks > self.max_weeks:
+            raise ValueError("min_weeks must not be larger than max_weeks")
+        return self
+
+
+class ClinicalReview(Strict):
+    """Never invent a reviewer: `reviewed` needs a real, named clinician and a date."""
+
+    status: Literal["awaiting", "reviewed"]
+    reviewer: Text | None = None
+    credentials: Text | None = None
+    date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _reviewer_only_when_reviewed(self) -> ClinicalReview:
+        if self.status == "reviewed" and not (self.reviewer and self.credentials and self.date):
+            raise ValueError("status 'reviewed' needs the reviewer's name, credentials and date")
+        if self.status == "awaiting" and (self.reviewer or self.credentials or self.date):
+            raise ValueError("status 'awaiting' must not name a reviewer")
+        return self
+
+
+class ConditionMeta(ReviewedMeta):
+    aka: list[Text] = []
+    regions: list[RegionId] = Field(min_length=1)
+    symptoms: SymptomMarks
+    onset: Onset
+    urgency: Urgency
+    recovery: Recovery
+    differentials: list[Slug] = []
+    sources: list[SourceKey] = Field(min_length=1)
+    next_review: dt.date  # type: ignore[assignment]
+    clinical_review: ClinicalReview

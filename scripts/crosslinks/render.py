@@ -1,0 +1,371 @@
+"""Markdown and JSON made from the graph: generated pages, blocks on condition pages, the API.
+
+Every function here is pure: it takes the graph (and a page) and returns text. Links are
+relative links to .md files, so MkDocs checks and rewrites them like hand-written ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from posixpath import dirname, relpath
+
+from . import citations
+from .graph import Condition, Graph, page_url
+from .load import Page
+from .model import FACET_LABELS, FACETS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, ReviewedMeta, Symptom
+from .validate import marker
+
+WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
+EDITORIAL_POLICY = "about/editorial-policy.md"
+API_CONDITIONS = "api/conditions.json"
+API_VERSION = 1
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+
+def link(from_src: str, to_src: str) -> str:
+    """Relative link from one docs/ file to another, as written in Markdown."""
+    return relpath(to_src, dirname(from_src) or ".")
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def weeks(condition: Condition) -> str:
+    low, high = condition.meta.recovery.min_weeks, condition.meta.recovery.max_weeks
+    return f"{low} weeks" if low == high else f"{low} to {high} weeks"
+
+
+def symptom_src(symptom_id: str) -> str:
+    return f"symptoms/{symptom_id}.md"
+
+
+def region_src(region_id: str) -> str:
+    return f"where-it-hurts/{region_id}.md"
+
+
+def _front_matter(title: str, description: str) -> str:
+    return "---\n" + json.dumps({"title": title, "description": description}, ensure_ascii=False) + "\n---\n\n"
+
+
+def _md_escape(text: str) -> str:
+    """Text placed inside Markdown link labels or table cells."""
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def _red_flag_box(graph: Graph, from_src: str, symptoms: list[Symptom], title: str) -> str:
+    lines = [f'!!! danger "{title}"', ""]
+    lines += [f"    - [{_md_escape(s.label)}]({link(from_src, symptom_src(s.id))})" for s in symptoms]
+    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+        lines += ["", f"    [Every warning sign, and where to go]({link(from_src, WHEN_TO_SEE_A_DOCTOR)})"]
+    return "\n".join(lines) + "\n"
+
+
+# --- blocks on condition pages ------------------------------------------------------------------
+
+
+def condition_top(graph: Graph, condition: Condition) -> str:
+    """Facts line, warning signs and the 'informs, does not diagnose' notice, above the prose."""
+    src = condition.page.src_uri
+    meta = condition.meta
+    regions = ", ".join(f"[{graph.regions[r].name}]({link(src, region_src(r))})" for r in meta.regions)
+    facts = [
+        f"**Where it hurts:** {regions}",
+        f"**Comes on:** {ONSET_LABELS[meta.onset].lower()}",
+        f"**Urgency:** {URGENCY_LABELS[meta.urgency]}",
+        f"**Usual recovery:** {weeks(condition)}",
+    ]
+    if meta.aka:
+        facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
+    parts = ['<div class="rh-facts" markdown>', "", "\n".join(f"- {fact}" for fact in facts), "", "</div>", ""]
+    red_flags = [s for s, _ in graph.symptoms_of(condition) if s.red_flag]
+    if red_flags:
+        parts.append(_red_flag_box(graph, src, red_flags, "Stop running and get checked if you notice"))
+    parts.append(informs_notice(graph, src, meta))
+    return "\n".join(parts) + "\n"
+
+
+def informs_notice(graph: Graph, src: str, meta: ConditionMeta) -> str:
+    review = meta.clinical_review
+    if review.status == "reviewed":
+        who = f"Reviewed by {review.reviewer}, {review.credentials}, on {long_date(review.date)}."  # type: ignore[arg-type]
+    else:
+        who = "Written by the site's editors from the sources listed at the end. It has not yet been reviewed by a clinician."
+    policy = f" [How we write pages]({link(src, EDITORIAL_POLICY)})." if graph.has_page(EDITORIAL_POLICY) else ""
+    return (
+        '!!! info "This page informs; it does not diagnose"\n\n'
+        f"    Only a clinician who examines you can say what is causing your pain. {who}"
+        f" Last reviewed on {long_date(meta.reviewed)}.{policy}\n"
+    )
+
+
+def symptoms_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    pairs = graph.symptoms_of(condition)
+    parts = []
+    red = [s for s, _ in pairs if s.red_flag]
+    if red:
+        parts.append(_red_flag_box(graph, src, red, "Warning signs: stop running and get checked"))
+    for frequency, heading in (("typical", "Most people with it notice"), ("possible", "Some people also notice")):
+        items = [s for s, f in pairs if f == frequency and not s.red_flag]
+        if items:
+            parts.append(f"**{heading}:**\n")
+            parts.append("\n".join(f"- [{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in items) + "\n")
+    return "\n".join(parts)
+
+
+def often_confused_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    lines = ["### Often confused with {#often-confused-with}", ""]
+    look_alikes = graph.often_confused_with(condition.slug)
+    if not look_alikes:
+        lines.append("No other condition on this site is a close look-alike yet.")
+        return "\n".join(lines) + "\n"
+    lines.append("These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you.")
+    lines.append("")
+    for item in look_alikes:
+        other = item.condition
+        why = []
+        if item.named:
+            why.append("named as a look-alike")
+        if item.shared:
+            why.append("both can have: " + "; ".join(s.label.lower() for s in item.shared))
+        lines.append(f"- **[{_md_escape(other.title)}]({link(src, other.page.src_uri)})**: {', '.join(why)}")
+    return "\n".join(lines) + "\n"
+
+
+def exercises_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    lines = ["### Exercises that help {#exercises-that-help}", ""]
+    exercises = graph.exercises_for(condition.slug)
+    if not exercises:
+        lines.append("No exercise page for this condition yet.")
+    for page in exercises:
+        lines.append(f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {page.meta.description}")
+    return "\n".join(lines) + "\n"
+
+
+def reference_html(reference: Reference) -> str:
+    """One bibliography entry as HTML: authors (year). Title. Publisher volume. Links."""
+    e = html.escape
+    text = f"{e(reference.authors)} ({e(str(reference.year))}). {e(reference.title.rstrip('.'))}. <em>{e(reference.publisher)}</em>"
+    if reference.volume:
+        text += f" {e(reference.volume)}"
+    links = []
+    if reference.doi:
+        links.append(f'<a href="https://doi.org/{e(reference.doi)}">doi:{e(reference.doi)}</a>')
+    if reference.pmid:
+        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{e(reference.pmid)}/">PubMed {e(reference.pmid)}</a>')
+    if reference.url and not links:
+        links.append(f'<a href="{e(reference.url)}">{e(reference.url)}</a>')
+    return text + ". " + " · ".join(links)
+
+
+def sources_block(graph: Graph, page: Page, numbers: dict[str, int]) -> str:
+    ordered = sorted(numbers, key=numbers.__getitem__)
+    items = "\n".join(f'<li id="{citations.anchor(key)}" value="{numbers[key]}">{reference_html(graph.references[key])}</li>' for key in ordered)
+    return f'## Sources {{#sources}}\n\n<ol class="rh-sources">\n{items}\n</ol>\n'
+
+
+def about_this_page(graph: Graph, page: Page) -> str:
+    meta = page.meta
+    assert isinstance(meta, ReviewedMeta)
+    lines = ["## About this page {#about-this-page}", ""]
+    facts = []
+    if isinstance(meta, ConditionMeta) and meta.clinical_review.status == "reviewed":
+        r = meta.clinical_review
+        facts.append(f"**Clinical review:** reviewed by {r.reviewer}, {r.credentials}, on {long_date(r.date)}.")  # type: ignore[arg-type]
+    else:
+        facts.append("**Clinical review:** awaiting review by a named clinician. The site's editors wrote this page from the sources listed above.")
+    facts.append(f"**Last reviewed:** {long_date(meta.reviewed)}")
+    if meta.next_review:
+        facts.append(f"**Next review due:** {long_date(meta.next_review)}")
+    if graph.has_page(EDITORIAL_POLICY):
+        facts.append(f"[How we write and review pages]({link(page.src_uri, EDITORIAL_POLICY)})")
+    lines += [f"- {fact}" for fact in facts]
+    return "\n".join(lines) + "\n"
+
+
+def page_markdown(graph: Graph, page: Page, markdown: str) -> str:
+    """The page's Markdown with generated blocks, linked citations and its sources added."""
+    numbers = citations.numbering(markdown, page.meta.sources)
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    if condition is not None:
+        markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
+        markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
+        markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
+        markdown = condition_top(graph, condition) + "\n" + markdown
+    markdown = citations.link_citations(markdown, numbers)
+    tail = []
+    if numbers:
+        tail.append(sources_block(graph, page, numbers))
+    if isinstance(page.meta, ReviewedMeta):
+        tail.append(about_this_page(graph, page))
+    return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
+
+
+# --- generated pages ----------------------------------------------------------------------------
+
+
+def symptom_page(graph: Graph, symptom: Symptom) -> str:
+    src = symptom_src(symptom.id)
+    parts = [_front_matter(symptom.label, symptom.explanation)]
+    if symptom.red_flag:
+        box = '!!! danger "This is a warning sign"\n\n    Stop running and get checked by a clinician.'
+        if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+            box += f" [Where to go, and how soon]({link(src, WHEN_TO_SEE_A_DOCTOR)})."
+        parts.append(box + "\n")
+    parts.append(f"{symptom.explanation}\n")
+    parts.append(f"**Kind of symptom:** [{FACET_LABELS[symptom.facet]}](index.md#{symptom.facet})\n")
+    parts.append("## Conditions with this symptom {#conditions}\n")
+    parts.append("This list shows what can cause this symptom. It cannot tell you which one you have.\n")
+    rows = ["| Condition | How often | Where it hurts |", "| --- | --- | --- |"]
+    for condition, frequency in graph.conditions_with_symptom(symptom.id):
+        regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in condition.meta.regions)
+        how = "Typical" if frequency == "typical" else "Sometimes"
+        rows.append(f"| [{_md_escape(condition.title)}]({link(src, condition.page.src_uri)}) | {how} | {regions} |")
+    parts.append("\n".join(rows) + "\n")
+    parts.append(f"[All symptoms](index.md) · [Where does it hurt?]({link(src, 'where-it-hurts/index.md')})\n")
+    return "\n".join(parts)
+
+
+def symptoms_index(graph: Graph) -> str:
+    src = "symptoms/index.md"
+    parts = [
+        _front_matter("Symptoms", "Find hip pain by how it feels, when it hurts, what makes it worse and what changed in your training."),
+        "Runners often know their pain by when it comes and what sets it off, as much as by where it is. "
+        "Pick the symptom that sounds like yours to see which conditions can cause it. Warning signs are marked.\n",
+        "## By kind of symptom {#by-kind}\n",
+    ]
+    for facet in FACETS:
+        symptoms = sorted((s for s in graph.symptoms.values() if s.facet == facet), key=lambda s: (not s.red_flag, s.label))
+        if not symptoms:
+            continue
+        parts.append(f"### {FACET_LABELS[facet]} {{#{facet}}}\n")
+        parts.append("\n".join(_symptom_item(src, s) for s in symptoms) + "\n")
+    parts.append("## By where it hurts {#by-region}\n")
+    for region in graph.regions.values():
+        symptoms = sorted(
+            {sid: graph.symptoms[sid] for c in graph.conditions_in_region(region.id) for sid in c.symptom_ids()}.values(),
+            key=lambda s: (not s.red_flag, s.facet, s.label),
+        )
+        parts.append(f"### [{region.name}]({link(src, region_src(region.id))}) {{#region-{region.id}}}\n")
+        if symptoms:
+            parts.append("\n".join(_symptom_item(src, s) for s in symptoms) + "\n")
+        else:
+            parts.append("No condition page for this area yet.\n")
+    return "\n".join(parts)
+
+
+def _symptom_item(src: str, symptom: Symptom) -> str:
+    flag = " **(warning sign)**" if symptom.red_flag else ""
+    return f"- [{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))}){flag}"
+
+
+def region_page(graph: Graph, region_id: str) -> str:
+    region = graph.regions[region_id]
+    src = region_src(region_id)
+    conditions = graph.conditions_in_region(region_id)
+    parts = [_front_matter(region.name, f"Hip pain in the {region.name.lower()}: the conditions that cause it and the symptoms that tell them apart.")]
+    parts.append(f"{region.description}\n")
+    parts.append("## Conditions that hurt here {#conditions}\n")
+    if not conditions:
+        parts.append("No condition page covers this area yet.")
+        if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+            parts.append(f" If your pain came with any [warning sign]({link(src, WHEN_TO_SEE_A_DOCTOR)}), get checked.")
+        parts.append("\n")
+        return "\n".join(parts)
+    rows = ["| Condition | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- |"]
+    for c in conditions:
+        rows.append(
+            f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
+        )
+    parts.append("\n".join(rows) + "\n")
+    parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
+    parts.append("● most people with it have this; ○ some people have it; a blank means it is not typical of that condition.\n")
+    header = "| Symptom | " + " | ".join(f"[{_md_escape(c.title)}]({link(src, c.page.src_uri)})" for c in conditions) + " |"
+    rows = [header, "| --- |" + " :---: |" * len(conditions)]
+    for s in graph.symptoms_that_tell_apart(region_id):
+        marks = " | ".join({"typical": "●", "possible": "○"}.get(c.frequency(s.id) or "", "") for c in conditions)
+        flag = " **(warning sign)**" if s.red_flag else ""
+        rows.append(f"| [{_md_escape(s.label)}]({link(src, symptom_src(s.id))}){flag} | {marks} |")
+    parts.append("\n".join(rows) + "\n")
+    return "\n".join(parts)
+
+
+def regions_index(graph: Graph) -> str:
+    src = "where-it-hurts/index.md"
+    parts = [_front_matter("Where it hurts", "Pick where your hip hurts to see the conditions that cause pain there and how to tell them apart.")]
+    parts.append("Pick the area that hurts most. Each page lists the conditions that cause pain there, and the symptoms that tell them apart.\n")
+    for region in graph.regions.values():
+        count = len(graph.conditions_in_region(region.id))
+        noun = "condition" if count == 1 else "conditions"
+        parts.append(f"- **[{region.name}]({link(src, region_src(region.id))})**: {region.description} ({count} {noun})")
+    return "\n".join(parts) + "\n"
+
+
+def conditions_index(graph: Graph) -> str:
+    src = "conditions/index.md"
+    parts = [_front_matter("Conditions", "Every condition on the site at a glance: where it hurts, how it starts, how urgent it is and how long recovery takes.")]
+    parts.append("Every condition on this site at a glance. Recovery times are typical ranges from the sources on each page, not promises.\n")
+    rows = ["| Condition | Where it hurts | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- | --- |"]
+    for c in graph.conditions.values():
+        regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in c.meta.regions)
+        rows.append(
+            f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {regions} | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
+        )
+    return "\n".join(parts) + "\n" + "\n".join(rows) + "\n"
+
+
+def exercises_index(graph: Graph) -> str:
+    src = "exercises/index.md"
+    parts = [_front_matter("Exercises", "Exercises the site's condition pages recommend, with the conditions each one helps.")]
+    parts.append("Exercises that the condition pages recommend. Each page shows how to do it, how hard to work, and what you should and should not feel.\n")
+    for page in graph.exercises.values():
+        helps = ", ".join(
+            f"[{_md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
+            for s in page.meta.helps  # type: ignore[attr-defined]
+        )
+        parts.append(f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {page.meta.description} Helps with: {helps}.")
+    return "\n".join(parts) + "\n"
+
+
+def conditions_json(graph: Graph) -> str:
+    """`/api/conditions.json`: the data the symptom finder and other tools read."""
+    data = {
+        "version": API_VERSION,
+        "regions": [{"id": r.id, "name": r.name, "url": page_url(region_src(r.id))} for r in graph.regions.values()],
+        "symptoms": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "explanation": s.explanation,
+                "facet": s.facet,
+                "red_flag": s.red_flag,
+                "url": page_url(symptom_src(s.id)),
+            }
+            for s in sorted(graph.symptoms.values(), key=lambda s: s.id)
+        ],
+        "conditions": [
+            {
+                "id": c.slug,
+                "title": c.title,
+                "description": c.meta.description,
+                "url": page_url(c.page.src_uri),
+                "aka": list(c.meta.aka),
+                "regions": list(c.meta.regions),
+                "onset": c.meta.onset,
+                "urgency": c.meta.urgency,
+                "recovery_weeks": {"min": c.meta.recovery.min_weeks, "max": c.meta.recovery.max_weeks},
+                "symptoms": [
+                    {"id": s.id, "label": s.label, "frequency": f, "red_flag": s.red_flag} for s, f in graph.symptoms_of(c)
+                ],
+            }
+            for c in graph.conditions.values()
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,75 @@
+"""The one entry point: load, validate and cross-link `docs/`, then answer for each page.
+
+    site = load_site(docs_dir, today)          # raises ContentError listing every problem
+    site.generated_files()                     # {src path: content} of generated pages and JSON
+    site.render_page(src_uri, markdown)        # a page's Markdown with its blocks and sources
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render
+from .graph import Graph
+from .load import load_content
+from .problems import ContentError
+from .validate import check_content
+
+SCHEMA_FILE = Path(__file__).with_name("conditions.schema.json")
+
+
+def today() -> dt.date:
+    """Today, or RUNNERS_HIP_TODAY (YYYY-MM-DD) to see how the content will stand on that date."""
+    value = os.environ.get("RUNNERS_HIP_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
+    """Every path the build generates, so that a hand-written file cannot shadow one."""
+    return {
+        "conditions/index.md",
+        "exercises/index.md",
+        "symptoms/index.md",
+        "where-it-hurts/index.md",
+        render.API_CONDITIONS,
+        "api/conditions.schema.json",
+        *(render.symptom_src(s) for s in symptom_ids),
+        *(render.region_src(r) for r in region_ids),
+    }
+
+
+@dataclass(frozen=True)
+class Site:
+    graph: Graph
+
+    def generated_files(self) -> dict[str, str]:
+        graph = self.graph
+        files = {
+            "conditions/index.md": render.conditions_index(graph),
+            "exercises/index.md": render.exercises_index(graph),
+            "symptoms/index.md": render.symptoms_index(graph),
+            "where-it-hurts/index.md": render.regions_index(graph),
+            render.API_CONDITIONS: render.conditions_json(graph),
+            "api/conditions.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+        }
+        files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
+        files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
+        return files
+
+    def render_page(self, src_uri: str, markdown: str) -> str:
+        """Markdown of a hand-written page with generated blocks; other pages pass through."""
+        page = self.graph.pages.get(src_uri)
+        return markdown if page is None else render.page_markdown(self.graph, page, markdown)
+
+
+def load_site(docs_dir: Path, today: dt.date) -> Site:
+    """Read and check everything in `docs_dir`; raise ContentError with every problem."""
+    content = load_content(docs_dir)
+    paths = generated_paths([r.id for r in content.regions], [s.id for s in content.symptoms])
+    problems = content.problems + check_content(content, today, paths)
+    if problems:
+        raise ContentError(problems)
+    return Site(Graph(content))

@@ -1,0 +1,186 @@
+"""Checks across files: every id used must exist, every review must be in date.
+
+`check_content` returns problems; it never raises. Each problem names the file, the field and
+the bad value, and suggests the closest valid id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from .citations import cited_keys
+from .load import REFERENCES_FILE, REGIONS_FILE, SYMPTOMS_FILE, Content, Page, display_path
+from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, ConditionMeta, ExerciseMeta, ReviewedMeta
+from .problems import Problem, closest
+
+# Marker comments a condition page must contain once each: the build puts a block there.
+MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises")
+
+
+def marker(name: str) -> str:
+    return f"<!-- crosslinks:{name} -->"
+
+
+def check_content(content: Content, today: dt.date, generated_paths: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    docs = content.docs_dir
+    problems += _duplicates(display_path(docs, SYMPTOMS_FILE), [s.id for s in content.symptoms], "symptom")
+    problems += _duplicates(display_path(docs, REFERENCES_FILE), [r.id for r in content.references], "reference")
+    problems += _duplicates(display_path(docs, REGIONS_FILE), [r.id for r in content.regions], "region")
+    problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
+
+    conditions = [p for p in content.pages if p.kind == "condition"]
+    problems += _duplicate_slugs(conditions)
+    problems += _duplicate_slugs([p for p in content.pages if p.kind == "exercise"])
+    condition_slugs = {p.slug for p in conditions} | {slug for kind, slug in content.unreadable if kind == "condition"}
+    symptom_ids = {s.id for s in content.symptoms}
+    reference_ids = {r.id for r in content.references}
+
+    for page in content.pages:
+        problems += _sources(page, reference_ids)
+        problems += _review_dates(page, today)
+        if page.src_uri in generated_paths:
+            problems.append(
+                Problem(page.file, "", "", "this page would be replaced by a generated page of the same name", "delete or rename the file")
+            )
+        if isinstance(page.meta, ConditionMeta):
+            problems += _condition(page, page.meta, symptom_ids, condition_slugs)
+        if isinstance(page.meta, ExerciseMeta):
+            for index, slug in enumerate(page.meta.helps):
+                if slug not in condition_slugs:
+                    problems.append(Problem(page.file, f"helps[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs)))
+
+    if any(kind == "condition" for kind, _ in content.unreadable):
+        return problems  # which symptoms are used is unknown until every condition page reads
+    used = {sid for p in conditions for sid in (*p.meta.symptoms.typical, *p.meta.symptoms.possible)}  # type: ignore[attr-defined]
+    for symptom in content.symptoms:
+        if symptom.id not in used:
+            problems.append(
+                Problem(
+                    display_path(docs, SYMPTOMS_FILE),
+                    symptom.id,
+                    symptom.id,
+                    "no condition page lists this symptom",
+                    "add it to a condition's symptoms, or remove it from the vocabulary",
+                )
+            )
+    return problems
+
+
+def _duplicates(file: str, ids: list[str], what: str) -> list[Problem]:
+    return [Problem(file, key, key, f"two {what}s share this id", "give each entry its own id") for key, n in Counter(ids).items() if n > 1]
+
+
+def _regions_complete(file: str, present: set[str]) -> list[Problem]:
+    return [Problem(file, region, "", "this fixed region is missing", f"add an entry with 'id: {region}'") for region in REGION_IDS if region not in present]
+
+
+def _duplicate_slugs(pages: list[Page]) -> list[Problem]:
+    by_slug: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_slug[page.slug].append(page)
+    problems = []
+    for slug, same in by_slug.items():
+        if len(same) > 1:
+            others = ", ".join(sorted(p.file for p in same))
+            for page in same:
+                problems.append(Problem(page.file, "slug", slug, f"two pages have this slug ({others})", "rename one of the files"))
+    return problems
+
+
+def _sources(page: Page, reference_ids: set[str]) -> list[Problem]:
+    problems = []
+    listed = page.meta.sources
+    for index, key in enumerate(listed):
+        if key not in reference_ids:
+            problems.append(Problem(page.file, f"sources[{index}]", key, "no bibliography entry has this key", closest(key, reference_ids)))
+    for key, count in Counter(listed).items():
+        if count > 1:
+            problems.append(Problem(page.file, "sources", key, "this source is listed twice", "list each source once"))
+    for key in cited_keys(page.body):
+        if key not in reference_ids:
+            problems.append(Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids)))
+        elif key not in listed:
+            problems.append(Problem(page.file, "body citation", f"[@{key}]", "this source is cited but not in the page's 'sources'", f"add {key} to sources"))
+    return problems
+
+
+def _review_dates(page: Page, today: dt.date) -> list[Problem]:
+    meta = page.meta
+    if not isinstance(meta, ReviewedMeta):
+        return []
+    problems = []
+    latest = _add_years(meta.reviewed, MAX_REVIEW_INTERVAL_YEARS)
+    if meta.reviewed > today:
+        problems.append(Problem(page.file, "reviewed", meta.reviewed.isoformat(), "this date is in the future", f"use today's date ({today.isoformat()}) or earlier"))
+    next_review = meta.next_review or latest
+    if meta.next_review is not None:
+        if meta.next_review <= meta.reviewed:
+            problems.append(Problem(page.file, "next_review", meta.next_review.isoformat(), "the next review must come after 'reviewed'", f"use a date after {meta.reviewed.isoformat()}"))
+        elif meta.next_review > latest:
+            problems.append(
+                Problem(
+                    page.file,
+                    "next_review",
+                    meta.next_review.isoformat(),
+                    f"at most {MAX_REVIEW_INTERVAL_YEARS} years after 'reviewed' is allowed",
+                    f"use {latest.isoformat()} or earlier",
+                )
+            )
+    if next_review < today:
+        problems.append(
+            Problem(
+                page.file,
+                "next_review",
+                next_review.isoformat(),
+                "this page's review is overdue",
+                "review the page against its sources, then update 'reviewed' and 'next_review'",
+            )
+        )
+    return problems
+
+
+def _condition(page: Page, meta: ConditionMeta, symptom_ids: set[str], condition_slugs: set[str]) -> list[Problem]:
+    problems = []
+    for frequency in ("typical", "possible"):
+        for index, sid in enumerate(getattr(meta.symptoms, frequency)):
+            if sid not in symptom_ids:
+                problems.append(Problem(page.file, f"symptoms.{frequency}[{index}]", sid, "not in the symptom vocabulary", closest(sid, symptom_ids)))
+    both = set(meta.symptoms.typical) & set(meta.symptoms.possible)
+    for sid in sorted(both):
+        problems.append(Problem(page.file, "symptoms", sid, "listed as both typical and possible", "keep it in one list"))
+    for frequency in ("typical", "possible"):
+        for sid, count in Counter(getattr(meta.symptoms, frequency)).items():
+            if count > 1:
+                problems.append(Problem(page.file, f"symptoms.{frequency}", sid, "listed twice", "list each symptom once"))
+    if not meta.symptoms.typical:
+        problems.append(Problem(page.file, "symptoms.typical", "", "a condition needs at least one typical symptom", "add the symptoms most people with it have"))
+    for index, slug in enumerate(meta.differentials):
+        if slug == page.slug:
+            problems.append(Problem(page.file, f"differentials[{index}]", slug, "a condition cannot be its own differential", "remove it"))
+        elif slug not in condition_slugs:
+            problems.append(Problem(page.file, f"differentials[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs - {page.slug})))
+    for index, key in enumerate(meta.recovery.sources):
+        if key not in meta.sources:
+            problems.append(Problem(page.file, f"recovery.sources[{index}]", key, "a recovery source must also be in the page's 'sources'", f"add {key} to sources"))
+    for name in MARKERS:
+        count = page.body.count(marker(name))
+        if count != 1:
+            problems.append(
+                Problem(
+                    page.file,
+                    "body",
+                    marker(name),
+                    f"this marker must appear exactly once (found {count})",
+                    "see the README's worked example for where each marker goes",
+                )
+            )
+    return problems
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Every docs task for Runner's Hip in one plain script, set-up included.
+
+    python3 scripts/docs.py serve    build and serve the site at http://127.0.0.1:8000 (live reload)
+    python3 scripts/docs.py test     run every test: lint, content, build, links, sub-path, workflow
+    python3 scripts/docs.py build    build the static site into site/ (strict: any warning fails)
+    python3 scripts/docs.py check    check all content without building (fast, for editors)
+    python3 scripts/docs.py bench    print build and cross-link timings (see scripts/bench.py)
+    python3 scripts/docs.py lock     re-pin requirements.lock from requirements.txt
+
+The first run creates .venv/ and installs the exact versions in requirements.lock (hashes
+checked); later runs reinstall only when the lock file changes. Needs Python 3.11+ only.
+Extra arguments go to the tool underneath, e.g. `docs.py test -k links` or `docs.py serve -a 0.0.0.0:8000`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+VENV_PYTHON = VENV / "bin" / "python"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".requirements.lock.sha256"
+PIP_TOOLS = "pip-tools==7.6.2"  # only for `lock`
+
+# Quiet the end-of-life banners that Material 9.8 and ProperDocs-based plugins print on every run.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Runner's Hip needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    if Path(sys.prefix).resolve() != VENV.resolve():
+        ensure_environment()
+        os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *argv])
+    os.chdir(ROOT)
+    os.environ.update(QUIET)
+    return COMMANDS[argv[0]](argv[1:])
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the locked dependencies when they are missing or stale."""
+    if not VENV_PYTHON.exists():
+        print("Creating .venv ...", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except (subprocess.CalledProcessError, OSError) as error:
+            install_venv_support(error)
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    print("Installing the pinned dependencies from requirements.lock ...", flush=True)
+    pip = [str(VENV_PYTHON), "-m", "pip", "--disable-pip-version-check"]
+    run([*pip, "install", "--quiet", "--require-hashes", "--no-deps", "-r", str(LOCK)])
+    STAMP.write_text(wanted + "\n")
+
+
+def install_venv_support(error: Exception) -> None:
+    """Debian and Ubuntu ship venv's pip separately (python3-venv); install it when we can."""
+    shutil.rmtree(VENV, ignore_errors=True)
+    package = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing {package} with apt-get ...", flush=True)
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", package])
+        return
+    sys.exit(f"Could not create a virtual environment ({error}).\nInstall it first: sudo apt-get install {package}")
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    result = subprocess.run(command, check=False, **kwargs)  # type: ignore[call-overload]
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def tool(name: str) -> str:
+    return str(VENV / "bin" / name)
+
+
+def serve(args: list[str]) -> int:
+    return subprocess.call([tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *args])
+
+
+def build(args: list[str]) -> int:
+    return subprocess.call([tool("mkdocs"), "build", "--strict", "--site-dir", "site", *args])
+
+
+def test(args: list[str]) -> int:
+    return subprocess.call([tool("pytest"), *args])
+
+
+def check(args: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from crosslinks.__main__ import main as crosslinks_main
+
+    return crosslinks_main(["check", *args])
+
+
+def bench(args: list[str]) -> int:
+    return subprocess.call([sys.executable, str(ROOT / "scripts" / "bench.py"), *args])
+
+
+def lock(args: list[str]) -> int:
+    run([sys.executable, "-m", "pip", "install", "--quiet", PIP_TOOLS])
+    command = [tool("pip-compile"), "--quiet", "--generate-hashes", "--strip-extras", "--allow-unsafe"]
+    command += ["--no-emit-index-url", "--no-emit-find-links", "-o", str(LOCK), str(ROOT / "requirements.txt"), *args]
+    return subprocess.call(command)
+
+
+COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "bench": bench, "lock": lock}
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+"""MkDocs adapter for the cross-link core: one small function per MkDocs event.
+
+All the work is done by the `crosslinks` package, which imports nothing from MkDocs. This file
+only hands it the docs folder, adds the files it generates, and lets it render each page. A
+content problem stops the build with one message listing every problem.
+
+MkDocs imports hook files by path with their folder on sys.path only while the module first
+runs, so the package is imported at the top (not inside a function).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crosslinks import ContentError, Site, load_site
+from crosslinks.site import today
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+_site: Site | None = None  # the last good load, for on_page_markdown
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load and check all content, then add the generated pages and JSON."""
+    global _site
+    try:
+        _site = load_site(Path(config.docs_dir), today())
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    for src_uri, content in _site.generated_files().items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the generated blocks, linked citations and the sources into each page."""
+    assert _site is not None, "on_files did not run"
+    return _site.render_page(page.file.src_uri, markdown)

@@ -1,0 +1,93 @@
+"""Shared fixtures: one strict build of the real site, served under a GitHub Pages-style sub-path.
+
+The site is built once per test session into a temporary folder (never into site/), with
+SITE_URL set to a project-site address (https://example.org/runners-hip/), exactly as the deploy
+workflow builds it for https://USER.github.io/REPO/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SUB_PATH = "/runners-hip/"
+SITE_URL = f"https://example.org{SUB_PATH}"
+MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
+
+
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def build_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, {"SITE_URL": SITE_URL})
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site_dir, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_dir(build_log: tuple[Path, str]) -> Path:
+    return build_log[0]
+
+
+@pytest.fixture(scope="session")
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+@functools.cache
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site_dir: Path, url_path: str) -> BeautifulSoup:
+    """The parsed page at a site-relative URL such as 'conditions/x/'."""
+    return soup_of(site_dir / url_path / "index.html")
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + clean[len(SUB_PATH) :])
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir: Path) -> Iterator[str]:
+    """Base URL of the built site served on loopback under the sub-path."""
+    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()

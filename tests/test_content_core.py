@@ -1,0 +1,121 @@
+"""The cross-link core on a small fixture site: loading, the graph, rendering, the JSON API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from crosslinks import load_site
+from crosslinks.citations import cited_keys, link_citations, numbering
+from crosslinks.render import link
+from crosslinks.site import SCHEMA_FILE
+
+FIXTURE = Path(__file__).parent / "fixtures" / "good"
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(FIXTURE, TODAY)
+
+
+def test_conditions_with_a_symptom_list_typical_ones_first(site):
+    pairs = site.graph.conditions_with_symptom("pain-after-run")
+    assert [(c.slug, f) for c, f in pairs] == [("outer-hip-thing", "typical"), ("bone-thing", "possible")]
+
+
+def test_look_alikes_include_named_differentials_in_both_directions(site):
+    (alike,) = site.graph.often_confused_with("bone-thing")
+    assert alike.condition.slug == "outer-hip-thing"
+    assert alike.named
+    # a mileage jump is shared too, but training changes tell nothing apart
+    assert [s.id for s in alike.shared] == ["ache-outer-hip", "pain-after-run"]
+
+
+def test_symptoms_that_tell_a_region_apart_leave_out_shared_ones(site):
+    ids = [s.id for s in site.graph.symptoms_that_tell_apart("side")]
+    assert ids[0] == "cannot-bear-weight"  # warning signs first
+    # typical in both, or possible in both: no help; typical in one only: helps
+    assert set(ids) == {"cannot-bear-weight", "pain-lying-on-side", "pain-after-run"}
+
+
+def test_exercises_are_listed_on_the_conditions_they_help(site):
+    assert [p.slug for p in site.graph.exercises_for("outer-hip-thing")] == ["side-lying-lift"]
+    assert site.graph.exercises_for("bone-thing") == []
+
+
+def test_generated_files_cover_every_symptom_and_region(site):
+    files = site.generated_files()
+    for sid in site.graph.symptoms:
+        assert f"symptoms/{sid}.md" in files
+    for rid in ("front", "side", "back", "inner-thigh", "lower-back"):
+        assert f"where-it-hurts/{rid}.md" in files
+    assert {"symptoms/index.md", "where-it-hurts/index.md", "conditions/index.md", "exercises/index.md", "api/conditions.json"} <= set(files)
+
+
+def test_condition_page_gets_its_blocks_citations_and_sources(site):
+    page = site.graph.pages["conditions/outer-hip-thing.md"]
+    out = site.render_page(page.src_uri, page.body)
+    assert "<!-- crosslinks:" not in out
+    assert "[@" not in out
+    assert "This page informs; it does not diagnose" in out
+    assert "It has not yet been reviewed by a clinician" in out
+    assert "(../symptoms/pain-lying-on-side.md)" in out
+    assert "### Often confused with {#often-confused-with}" in out
+    assert "[Side-lying lift](../exercises/side-lying-lift.md)" in out
+    assert '<li id="source-alpha2020" value="1">' in out
+    assert '<a href="https://doi.org/10.1000/alpha.2020">' in out
+    assert '<a href="https://pubmed.ncbi.nlm.nih.gov/12345/">' in out
+    assert out.index("## Sources {#sources}") < out.index("## About this page {#about-this-page}")
+
+
+def test_red_flag_symptoms_are_boxed_at_the_top_of_the_page(site):
+    page = site.graph.pages["conditions/bone-thing.md"]
+    out = site.render_page(page.src_uri, page.body)
+    box = out.index('!!! danger "Stop running and get checked if you notice"')
+    assert box < out.index("## Symptoms")
+    assert "(../symptoms/cannot-bear-weight.md)" in out[box : out.index("## Symptoms")]
+
+
+def test_pages_without_front_matter_pass_through(site):
+    assert site.render_page("not/a/page.md", "Hello [@Alpha2020]") == "Hello [@Alpha2020]"
+
+
+def test_citations_are_numbered_by_first_use_then_listed_order():
+    text = "One [@B]. Two [@A; @B]. Three [@C]."
+    assert cited_keys(text) == ["B", "A", "C"]
+    numbers = numbering(text, ["A", "B", "C", "D"])
+    assert numbers == {"B": 1, "A": 2, "C": 3, "D": 4}
+    linked = link_citations("Two [@A; @B].", numbers)
+    assert linked.index(">1</a>") < linked.index(">2</a>")  # numbers ascend inside a group
+
+
+def test_relative_links_between_docs_files():
+    assert link("conditions/x.md", "symptoms/y.md") == "../symptoms/y.md"
+    assert link("conditions/x.md", "conditions/z.md") == "z.md"
+    assert link("index.md", "symptoms/index.md") == "symptoms/index.md"
+
+
+def test_the_json_export_matches_its_schema_and_the_front_matter(site):
+    data = json.loads(site.generated_files()["api/conditions.json"])
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text()))
+    by_id = {c["id"]: c for c in data["conditions"]}
+    assert set(by_id) == {"outer-hip-thing", "bone-thing"}
+    bone = by_id["bone-thing"]
+    assert bone["url"] == "conditions/bone-thing/"
+    assert bone["urgency"] == "urgent"
+    assert bone["recovery_weeks"] == {"min": 12, "max": 20}
+    assert {"id": "cannot-bear-weight", "label": "I can't put my full weight on the leg", "frequency": "typical", "red_flag": True} in bone[
+        "symptoms"
+    ]
+
+
+def test_the_schema_rejects_a_wrong_export():
+    schema = json.loads(SCHEMA_FILE.read_text())
+    bad = {"version": 1, "regions": [], "symptoms": [], "conditions": [{"id": "x"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
