@@ -35,14 +35,14 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run by whatever python3 the reader has
         sys.exit(f"Runner's Hip needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not argv or argv[0] not in COMMANDS:
         print(__doc__)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     if Path(sys.prefix).resolve() != VENV.resolve():
         ensure_environment()
-        os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *argv])
+        os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *argv])  # noqa: S606 - re-run inside .venv
     os.chdir(ROOT)
     os.environ.update(QUIET)
     return COMMANDS[argv[0]](argv[1:])

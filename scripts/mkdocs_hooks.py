@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crosslinks import ContentError, Site, load_site
-from crosslinks.site import today
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+
+from crosslinks import ContentError, Site, load_site
+from crosslinks.site import today
 
 _site: Site | None = None  # the last good load, for on_page_markdown
 

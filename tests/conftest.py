@@ -66,7 +66,22 @@ def page(site_dir: Path, url_path: str) -> BeautifulSoup:
     return soup_of(site_dir / url_path / "index.html")
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static file server for the tests.
+
+    It sends a `LinkChecker` header: LinkChecker throttles every host to a few requests a
+    second unless the server opts in with that header (linkcheck/checker/httpurl.py).
+    """
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _SubPathHandler(LocalSiteHandler):
     """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
 
     def translate_path(self, path: str) -> str:
@@ -74,9 +89,6 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if not clean.startswith(SUB_PATH):
             return str(Path(self.directory) / "__outside_the_sub_path__")
         return super().translate_path("/" + clean[len(SUB_PATH) :])
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MKDOCS, ROOT
+
 from crosslinks import ContentError, load_site
 from crosslinks.load import split_front_matter
 

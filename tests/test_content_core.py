@@ -54,7 +54,9 @@ def test_generated_files_cover_every_symptom_and_region(site):
         assert f"symptoms/{sid}.md" in files
     for rid in ("front", "side", "back", "inner-thigh", "lower-back"):
         assert f"where-it-hurts/{rid}.md" in files
-    assert {"symptoms/index.md", "where-it-hurts/index.md", "conditions/index.md", "exercises/index.md", "api/conditions.json"} <= set(files)
+    assert {"symptoms/index.md", "where-it-hurts/index.md", "conditions/index.md", "exercises/index.md", "api/conditions.json"} <= set(
+        files
+    )
 
 
 def test_condition_page_gets_its_blocks_citations_and_sources(site):

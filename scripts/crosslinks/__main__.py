@@ -1,8 +1,8 @@
 """Command line for editors: check all content without building the site.
 
-    python3 scripts/docs.py check            (sets up the environment, then runs this)
-    python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
-    python -m crosslinks render OUT_DIR      (write the generated files, e.g. for another generator)
+python3 scripts/docs.py check            (sets up the environment, then runs this)
+python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
+python -m crosslinks render OUT_DIR      (write the generated files, e.g. for another generator)
 """
 
 from __future__ import annotations

@@ -83,8 +83,8 @@ class Content:
     references: list[Reference] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # (kind, slug) of pages whose front matter could not be read: their slugs still exist, so
-    # links to them are not reported as broken on top of the real problem.
+    # (kind, id) of pages and data entries that could not be read: their ids still exist, so
+    # whatever refers to them is not reported as broken on top of the real problem.
     unreadable: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -96,9 +96,9 @@ def display_path(docs_dir: Path, rel: str) -> str:
 def load_content(docs_dir: Path) -> Content:
     """Read every data file and Markdown page below `docs_dir`."""
     content = Content(docs_dir=docs_dir)
-    content.regions = _load_list(docs_dir, REGIONS_FILE, Region, content.problems)
-    content.symptoms = _load_list(docs_dir, SYMPTOMS_FILE, Symptom, content.problems)
-    content.references = _load_list(docs_dir, REFERENCES_FILE, Reference, content.problems)
+    content.regions = _load_list(docs_dir, REGIONS_FILE, Region, content, "region")
+    content.symptoms = _load_list(docs_dir, SYMPTOMS_FILE, Symptom, content, "symptom")
+    content.references = _load_list(docs_dir, REFERENCES_FILE, Reference, content, "reference")
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(f"{DATA_DIR}/"):
@@ -148,7 +148,13 @@ def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> 
         return None
     if schema is not GeneralMeta and yaml_text is None:
         problems.append(
-            Problem(file, "front matter", "", "this page has no front matter", "start the file with a '---' block (see the README's front matter reference)")
+            Problem(
+                file,
+                "front matter",
+                "",
+                "this page has no front matter",
+                "start the file with a '---' block (see the README's front matter reference)",
+            )
         )
         return None
     meta = _validate(schema, data, file, "", problems)
@@ -157,7 +163,8 @@ def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> 
     return Page(src_uri=rel, file=file, kind=kind, slug=slug, meta=meta, body=body, body_line=body_line)
 
 
-def _load_list(docs_dir: Path, rel: str, model: type[M], problems: list[Problem]) -> list[M]:
+def _load_list(docs_dir: Path, rel: str, model: type[M], content: Content, kind: str) -> list[M]:
+    problems = content.problems
     file = display_path(docs_dir, rel)
     path = docs_dir / rel
     if not path.is_file():
@@ -178,6 +185,8 @@ def _load_list(docs_dir: Path, rel: str, model: type[M], problems: list[Problem]
         item = _validate(model, entry, file, label, problems)
         if item is not None:
             items.append(item)
+        elif isinstance(entry.get("id"), str):
+            content.unreadable.add((kind, entry["id"]))
     return items
 
 

@@ -107,6 +107,8 @@ class GeneralMeta(PageMeta):
 
     title: Text | None = None  # type: ignore[assignment]
     description: Description | None = None  # type: ignore[assignment]
+    reviewed: dt.date | None = None  # landing pages that state facts carry review dates too
+    next_review: dt.date | None = None
 
 
 class ReviewedMeta(PageMeta):

@@ -14,8 +14,8 @@ from posixpath import dirname, relpath
 from . import citations
 from .graph import Condition, Graph, page_url
 from .load import Page
-from .model import FACET_LABELS, FACETS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, ReviewedMeta, Symptom
-from .validate import marker
+from .model import FACET_LABELS, FACETS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
+from .validate import marker, next_review_due
 
 WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
 EDITORIAL_POLICY = "about/editorial-policy.md"
@@ -125,7 +125,9 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
     if not look_alikes:
         lines.append("No other condition on this site is a close look-alike yet.")
         return "\n".join(lines) + "\n"
-    lines.append("These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you.")
+    lines.append(
+        "These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you."
+    )
     lines.append("")
     for item in look_alikes:
         other = item.condition
@@ -167,23 +169,28 @@ def reference_html(reference: Reference) -> str:
 
 def sources_block(graph: Graph, page: Page, numbers: dict[str, int]) -> str:
     ordered = sorted(numbers, key=numbers.__getitem__)
-    items = "\n".join(f'<li id="{citations.anchor(key)}" value="{numbers[key]}">{reference_html(graph.references[key])}</li>' for key in ordered)
+    items = "\n".join(
+        f'<li id="{citations.anchor(key)}" value="{numbers[key]}">{reference_html(graph.references[key])}</li>' for key in ordered
+    )
     return f'## Sources {{#sources}}\n\n<ol class="rh-sources">\n{items}\n</ol>\n'
 
 
 def about_this_page(graph: Graph, page: Page) -> str:
     meta = page.meta
-    assert isinstance(meta, ReviewedMeta)
+    assert meta.reviewed is not None  # type: ignore[attr-defined]
     lines = ["## About this page {#about-this-page}", ""]
     facts = []
     if isinstance(meta, ConditionMeta) and meta.clinical_review.status == "reviewed":
         r = meta.clinical_review
         facts.append(f"**Clinical review:** reviewed by {r.reviewer}, {r.credentials}, on {long_date(r.date)}.")  # type: ignore[arg-type]
     else:
-        facts.append("**Clinical review:** awaiting review by a named clinician. The site's editors wrote this page from the sources listed above.")
-    facts.append(f"**Last reviewed:** {long_date(meta.reviewed)}")
-    if meta.next_review:
-        facts.append(f"**Next review due:** {long_date(meta.next_review)}")
+        facts.append(
+            "**Clinical review:** awaiting review by a named clinician. The site's editors wrote this page from the sources listed above."
+        )
+    facts.append(f"**Last reviewed:** {long_date(meta.reviewed)}")  # type: ignore[attr-defined]
+    due = next_review_due(meta)
+    if due is not None:
+        facts.append(f"**Next review due:** {long_date(due)}")
     if graph.has_page(EDITORIAL_POLICY):
         facts.append(f"[How we write and review pages]({link(page.src_uri, EDITORIAL_POLICY)})")
     lines += [f"- {fact}" for fact in facts]
@@ -203,7 +210,7 @@ def page_markdown(graph: Graph, page: Page, markdown: str) -> str:
     tail = []
     if numbers:
         tail.append(sources_block(graph, page, numbers))
-    if isinstance(page.meta, ReviewedMeta):
+    if getattr(page.meta, "reviewed", None) is not None:
         tail.append(about_this_page(graph, page))
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
 
@@ -270,7 +277,11 @@ def region_page(graph: Graph, region_id: str) -> str:
     region = graph.regions[region_id]
     src = region_src(region_id)
     conditions = graph.conditions_in_region(region_id)
-    parts = [_front_matter(region.name, f"Hip pain in the {region.name.lower()}: the conditions that cause it and the symptoms that tell them apart.")]
+    parts = [
+        _front_matter(
+            region.name, f"Hip pain in the {region.name.lower()}: the conditions that cause it and the symptoms that tell them apart."
+        )
+    ]
     parts.append(f"{region.description}\n")
     parts.append("## Conditions that hurt here {#conditions}\n")
     if not conditions:
@@ -299,8 +310,12 @@ def region_page(graph: Graph, region_id: str) -> str:
 
 def regions_index(graph: Graph) -> str:
     src = "where-it-hurts/index.md"
-    parts = [_front_matter("Where it hurts", "Pick where your hip hurts to see the conditions that cause pain there and how to tell them apart.")]
-    parts.append("Pick the area that hurts most. Each page lists the conditions that cause pain there, and the symptoms that tell them apart.\n")
+    parts = [
+        _front_matter("Where it hurts", "Pick where your hip hurts to see the conditions that cause pain there and how to tell them apart.")
+    ]
+    parts.append(
+        "Pick the area that hurts most. Each page lists the conditions that cause pain there, and the symptoms that tell them apart.\n"
+    )
     for region in graph.regions.values():
         count = len(graph.conditions_in_region(region.id))
         noun = "condition" if count == 1 else "conditions"
@@ -310,8 +325,15 @@ def regions_index(graph: Graph) -> str:
 
 def conditions_index(graph: Graph) -> str:
     src = "conditions/index.md"
-    parts = [_front_matter("Conditions", "Every condition on the site at a glance: where it hurts, how it starts, how urgent it is and how long recovery takes.")]
-    parts.append("Every condition on this site at a glance. Recovery times are typical ranges from the sources on each page, not promises.\n")
+    parts = [
+        _front_matter(
+            "Conditions",
+            "Every condition on the site at a glance: where it hurts, how it starts, how urgent it is and how long recovery takes.",
+        )
+    ]
+    parts.append(
+        "Every condition on this site at a glance. Recovery times are typical ranges from the sources on each page, not promises.\n"
+    )
     rows = ["| Condition | Where it hurts | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- | --- |"]
     for c in graph.conditions.values():
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in c.meta.regions)
@@ -324,7 +346,9 @@ def conditions_index(graph: Graph) -> str:
 def exercises_index(graph: Graph) -> str:
     src = "exercises/index.md"
     parts = [_front_matter("Exercises", "Exercises the site's condition pages recommend, with the conditions each one helps.")]
-    parts.append("Exercises that the condition pages recommend. Each page shows how to do it, how hard to work, and what you should and should not feel.\n")
+    parts.append(
+        "Exercises that the condition pages recommend. Each page shows how to do it, how hard to work, and what you should and should not feel.\n"
+    )
     for page in graph.exercises.values():
         helps = ", ".join(
             f"[{_md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
@@ -361,9 +385,7 @@ def conditions_json(graph: Graph) -> str:
                 "onset": c.meta.onset,
                 "urgency": c.meta.urgency,
                 "recovery_weeks": {"min": c.meta.recovery.min_weeks, "max": c.meta.recovery.max_weeks},
-                "symptoms": [
-                    {"id": s.id, "label": s.label, "frequency": f, "red_flag": s.red_flag} for s, f in graph.symptoms_of(c)
-                ],
+                "symptoms": [{"id": s.id, "label": s.label, "frequency": f, "red_flag": s.red_flag} for s, f in graph.symptoms_of(c)],
             }
             for c in graph.conditions.values()
         ],

@@ -1,8 +1,8 @@
 """The one entry point: load, validate and cross-link `docs/`, then answer for each page.
 
-    site = load_site(docs_dir, today)          # raises ContentError listing every problem
-    site.generated_files()                     # {src path: content} of generated pages and JSON
-    site.render_page(src_uri, markdown)        # a page's Markdown with its blocks and sources
+site = load_site(docs_dir, today)          # raises ContentError listing every problem
+site.generated_files()                     # {src path: content} of generated pages and JSON
+site.render_page(src_uri, markdown)        # a page's Markdown with its blocks and sources
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from .citations import cited_keys
 from .load import REFERENCES_FILE, REGIONS_FILE, SYMPTOMS_FILE, Content, Page, display_path
-from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, ConditionMeta, ExerciseMeta, ReviewedMeta
+from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, ConditionMeta, ExerciseMeta
 from .problems import Problem, closest
 
 # Marker comments a condition page must contain once each: the build puts a block there.
@@ -34,8 +34,8 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     problems += _duplicate_slugs(conditions)
     problems += _duplicate_slugs([p for p in content.pages if p.kind == "exercise"])
     condition_slugs = {p.slug for p in conditions} | {slug for kind, slug in content.unreadable if kind == "condition"}
-    symptom_ids = {s.id for s in content.symptoms}
-    reference_ids = {r.id for r in content.references}
+    symptom_ids = {s.id for s in content.symptoms} | {i for kind, i in content.unreadable if kind == "symptom"}
+    reference_ids = {r.id for r in content.references} | {i for kind, i in content.unreadable if kind == "reference"}
 
     for page in content.pages:
         problems += _sources(page, reference_ids)
@@ -49,7 +49,9 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
         if isinstance(page.meta, ExerciseMeta):
             for index, slug in enumerate(page.meta.helps):
                 if slug not in condition_slugs:
-                    problems.append(Problem(page.file, f"helps[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs)))
+                    problems.append(
+                        Problem(page.file, f"helps[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs))
+                    )
 
     if any(kind == "condition" for kind, _ in content.unreadable):
         return problems  # which symptoms are used is unknown until every condition page reads
@@ -73,7 +75,11 @@ def _duplicates(file: str, ids: list[str], what: str) -> list[Problem]:
 
 
 def _regions_complete(file: str, present: set[str]) -> list[Problem]:
-    return [Problem(file, region, "", "this fixed region is missing", f"add an entry with 'id: {region}'") for region in REGION_IDS if region not in present]
+    return [
+        Problem(file, region, "", "this fixed region is missing", f"add an entry with 'id: {region}'")
+        for region in REGION_IDS
+        if region not in present
+    ]
 
 
 def _duplicate_slugs(pages: list[Page]) -> list[Problem]:
@@ -100,24 +106,54 @@ def _sources(page: Page, reference_ids: set[str]) -> list[Problem]:
             problems.append(Problem(page.file, "sources", key, "this source is listed twice", "list each source once"))
     for key in cited_keys(page.body):
         if key not in reference_ids:
-            problems.append(Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids)))
+            problems.append(
+                Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids))
+            )
         elif key not in listed:
-            problems.append(Problem(page.file, "body citation", f"[@{key}]", "this source is cited but not in the page's 'sources'", f"add {key} to sources"))
+            problems.append(
+                Problem(
+                    page.file, "body citation", f"[@{key}]", "this source is cited but not in the page's 'sources'", f"add {key} to sources"
+                )
+            )
     return problems
+
+
+def next_review_due(meta: object) -> dt.date | None:
+    """The page's next review date: as written, or three years after the last review."""
+    reviewed = getattr(meta, "reviewed", None)
+    if reviewed is None:
+        return None
+    return getattr(meta, "next_review", None) or _add_years(reviewed, MAX_REVIEW_INTERVAL_YEARS)
 
 
 def _review_dates(page: Page, today: dt.date) -> list[Problem]:
     meta = page.meta
-    if not isinstance(meta, ReviewedMeta):
+    if getattr(meta, "reviewed", None) is None:
         return []
     problems = []
     latest = _add_years(meta.reviewed, MAX_REVIEW_INTERVAL_YEARS)
     if meta.reviewed > today:
-        problems.append(Problem(page.file, "reviewed", meta.reviewed.isoformat(), "this date is in the future", f"use today's date ({today.isoformat()}) or earlier"))
-    next_review = meta.next_review or latest
+        problems.append(
+            Problem(
+                page.file,
+                "reviewed",
+                meta.reviewed.isoformat(),
+                "this date is in the future",
+                f"use today's date ({today.isoformat()}) or earlier",
+            )
+        )
+    next_review = next_review_due(meta) or latest
     if meta.next_review is not None:
         if meta.next_review <= meta.reviewed:
-            problems.append(Problem(page.file, "next_review", meta.next_review.isoformat(), "the next review must come after 'reviewed'", f"use a date after {meta.reviewed.isoformat()}"))
+            problems.append(
+                Problem(
+                    page.file,
+                    "next_review",
+                    meta.next_review.isoformat(),
+                    "the next review must come after 'reviewed'",
+                    f"use a date after {meta.reviewed.isoformat()}",
+                )
+            )
         elif meta.next_review > latest:
             problems.append(
                 Problem(
@@ -146,7 +182,9 @@ def _condition(page: Page, meta: ConditionMeta, symptom_ids: set[str], condition
     for frequency in ("typical", "possible"):
         for index, sid in enumerate(getattr(meta.symptoms, frequency)):
             if sid not in symptom_ids:
-                problems.append(Problem(page.file, f"symptoms.{frequency}[{index}]", sid, "not in the symptom vocabulary", closest(sid, symptom_ids)))
+                problems.append(
+                    Problem(page.file, f"symptoms.{frequency}[{index}]", sid, "not in the symptom vocabulary", closest(sid, symptom_ids))
+                )
     both = set(meta.symptoms.typical) & set(meta.symptoms.possible)
     for sid in sorted(both):
         problems.append(Problem(page.file, "symptoms", sid, "listed as both typical and possible", "keep it in one list"))
@@ -155,15 +193,39 @@ def _condition(page: Page, meta: ConditionMeta, symptom_ids: set[str], condition
             if count > 1:
                 problems.append(Problem(page.file, f"symptoms.{frequency}", sid, "listed twice", "list each symptom once"))
     if not meta.symptoms.typical:
-        problems.append(Problem(page.file, "symptoms.typical", "", "a condition needs at least one typical symptom", "add the symptoms most people with it have"))
+        problems.append(
+            Problem(
+                page.file,
+                "symptoms.typical",
+                "",
+                "a condition needs at least one typical symptom",
+                "add the symptoms most people with it have",
+            )
+        )
     for index, slug in enumerate(meta.differentials):
         if slug == page.slug:
             problems.append(Problem(page.file, f"differentials[{index}]", slug, "a condition cannot be its own differential", "remove it"))
         elif slug not in condition_slugs:
-            problems.append(Problem(page.file, f"differentials[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs - {page.slug})))
+            problems.append(
+                Problem(
+                    page.file,
+                    f"differentials[{index}]",
+                    slug,
+                    "no condition page has this slug",
+                    closest(slug, condition_slugs - {page.slug}),
+                )
+            )
     for index, key in enumerate(meta.recovery.sources):
         if key not in meta.sources:
-            problems.append(Problem(page.file, f"recovery.sources[{index}]", key, "a recovery source must also be in the page's 'sources'", f"add {key} to sources"))
+            problems.append(
+                Problem(
+                    page.file,
+                    f"recovery.sources[{index}]",
+                    key,
+                    "a recovery source must also be in the page's 'sources'",
+                    f"add {key} to sources",
+                )
+            )
     for name in MARKERS:
         count = page.body.count(marker(name))
         if count != 1:

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Speed figures for the cross-link step. A benchmark that prints numbers, not a timed test.
+
+    python3 scripts/docs.py bench [--pages 1000] [--symptoms 200] [--repeat 3]
+
+Prints:
+1. the content check on the real site (in-process, and as the editor's command, cold);
+2. the full `mkdocs build --strict` of the real site;
+3. on a generated synthetic site (default 1,000 condition pages, 200 symptoms), the build
+   time with and without the cross-link step, and the step's share of a plain build
+   (goal: under 15%);
+4. the step's own time (load, validate, cross-link, render every page) at several sizes,
+   per page, to show that it grows linearly.
+Times are the median of --repeat runs, in seconds, on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from crosslinks import load_site  # noqa: E402
+from crosslinks.model import FACETS, REGION_IDS  # noqa: E402
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+TODAY = dt.date(2026, 11, 23)
+WORDS = [
+    "runner",
+    "hip",
+    "pain",
+    "tendon",
+    "bone",
+    "load",
+    "week",
+    "run",
+    "easy",
+    "hill",
+    "speed",
+    "rest",
+    "sleep",
+    "stairs",
+    "sit",
+    "walk",
+    "ache",
+    "sharp",
+    "dull",
+    "deep",
+    "side",
+    "front",
+    "back",
+    "groin",
+    "thigh",
+    "buttock",
+    "muscle",
+    "strength",
+    "slowly",
+    "build",
+    "clinician",
+    "check",
+    "start",
+    "stop",
+    "change",
+    "shoe",
+    "surface",
+    "mile",
+    "long",
+    "short",
+]
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(
+        [MKDOCS, "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        sys.exit(f"build failed:\n{result.stderr}")
+
+
+# --- the synthetic site ----------------------------------------------------------------------
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 14))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random, sources: list[str]) -> str:
+    text = " ".join(sentence(rng) for _ in range(5))
+    return text[:-1] + f" [@{rng.choice(sources)}]."
+
+
+def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -> Path:
+    """A site shaped like the real one: data files, `pages` conditions, ~500 words each."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible filler text, not security
+    docs = root / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "conditions").mkdir()
+    regions = "\n".join(f"- {{id: {r}, name: Region {r}, short: {r}, description: The {r} of the hip.}}" for r in REGION_IDS)
+    (docs / "_data" / "regions.yml").write_text(regions + "\n")
+    symptom_ids = [f"symptom-{i}" for i in range(symptoms)]
+    lines = [
+        f"- {{id: {sid}, label: Symptom number {i}, explanation: What symptom {i} means., facet: {FACETS[i % 4]}, red_flag: {str(i % 25 == 0).lower()}}}"
+        for i, sid in enumerate(symptom_ids)
+    ]
+    (docs / "_data" / "symptoms.yml").write_text("\n".join(lines) + "\n")
+    ref_ids = [f"Ref{i}" for i in range(60)]
+    refs = [
+        f"- {{id: {r}, authors: Author {r}, title: Study {r}, year: 2020, publisher: Journal, doi: 10.1000/{r.lower()}}}" for r in ref_ids
+    ]
+    (docs / "_data" / "references.yml").write_text("\n".join(refs) + "\n")
+    slugs = [f"condition-{i}" for i in range(pages)]
+    for i, slug in enumerate(slugs):
+        chosen = rng.sample(symptom_ids, 8)
+        chosen[0] = symptom_ids[i % symptoms]  # every symptom is used
+        chosen = list(dict.fromkeys(chosen))
+        sources = rng.sample(ref_ids, 4)
+        other = slugs[(i + 1) % pages]
+        body = []
+        for heading in (
+            "In short",
+            "Where it hurts",
+            "Symptoms",
+            "Why it happens",
+            "How it's diagnosed",
+            "What to do now",
+            "Recovery",
+            "Prevention",
+        ):
+            body.append(f"## {heading}\n\n{paragraph(rng, sources)}\n\n{paragraph(rng, sources)}\n")
+            if heading == "Symptoms":
+                body.append("<!-- crosslinks:symptoms -->\n")
+            if heading == "How it's diagnosed":
+                body.append("<!-- crosslinks:often-confused-with -->\n")
+        body.append("<!-- crosslinks:exercises -->\n")
+        front = (
+            f"---\ntitle: Condition {i}\ndescription: Synthetic condition {i}.\nregions: [{rng.choice(REGION_IDS)}]\n"
+            f"symptoms: {{typical: [{', '.join(chosen[:4])}], possible: [{', '.join(chosen[4:])}]}}\n"
+            f"onset: gradual\nurgency: self-care\nrecovery: {{min_weeks: 4, max_weeks: 12, sources: [{sources[0]}]}}\n"
+            f"differentials: [{other}]\nsources: [{', '.join(sources)}]\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+            "clinical_review: {status: awaiting}\n---\n\n"
+        )
+        (docs / "conditions" / f"{slug}.md").write_text(front + "\n".join(body))
+    (docs / "index.md").write_text("---\ntitle: Home\n---\n\nA synthetic site.\n")
+    return docs
+
+
+def synthetic_config(root: Path, with_step: bool) -> Path:
+    """Like the real mkdocs.yml, with or without the cross-link hook; leaf pages not in the nav."""
+    config = root / ("with.yml" if with_step else "without.yml")
+    hooks = f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n" if with_step else ""
+    config.write_text(
+        "site_name: Synthetic\nsite_url: http://127.0.0.1:8000/\ndocs_dir: docs\nexclude_docs: /_data/\n"
+        "not_in_nav: |\n  /conditions/*.md\n  /symptoms/*.md\n  /where-it-hurts/*.md\n  /exercises/*.md\n  /api/*\n"
+        "nav: [index.md]\n"
+        "theme: {name: material, font: false, features: [navigation.instant, search.suggest]}\n"
+        "plugins: [search]\nmarkdown_extensions: [admonition, attr_list, md_in_html, tables, toc]\n" + hooks
+    )
+    return config
+
+
+def step_time(docs: Path) -> float:
+    """The cross-link step's own work: what the hook does over a whole build."""
+    site = load_site(docs, TODAY)
+    site.generated_files()
+    for page in site.graph.pages.values():
+        site.render_page(page.src_uri, page.body)
+    return 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--symptoms", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    env_today = {"RUNNERS_HIP_TODAY": TODAY.isoformat()}
+    os.environ.update(env_today)
+
+    print("Runner's Hip benchmark (median of", args.repeat, "runs, seconds)\n")
+    docs = ROOT / "docs"
+    check = median_time(lambda: load_site(docs, TODAY), args.repeat)
+    cold = median_time(
+        lambda: subprocess.run(
+            [sys.executable, "-m", "crosslinks", "check", str(docs)],
+            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+            check=True,
+            capture_output=True,
+        ),
+        args.repeat,
+    )
+    print(f"1. content check, real site:            {check:6.3f} in-process, {cold:6.3f} as `docs.py check` (cold start; goal < 2)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        full = median_time(lambda: build(ROOT / "mkdocs.yml", Path(tmp) / "site"), args.repeat)
+    print(f"2. full build, real site (--strict):    {full:6.3f}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        synthetic = write_synthetic_site(root, args.pages, args.symptoms)
+        with_step = median_time(lambda: build(synthetic_config(root, True), root / "site-with"), args.repeat)
+        without = median_time(lambda: build(synthetic_config(root, False), root / "site-without"), args.repeat)
+        share = (with_step - without) / without * 100
+        print(f"3. synthetic site, {args.pages} conditions and {args.symptoms} symptoms:")
+        print(f"   build without the cross-link step:   {without:6.3f}")
+        print(f"   build with the cross-link step:      {with_step:6.3f}  (+{share:.1f}% of a plain build; goal < 15%)")
+        generated = len(load_site(synthetic, TODAY).generated_files())
+        print(f"   (the step adds {generated} generated files: symptom, region and index pages, and the JSON)")
+
+    print("4. the cross-link step's own time (load, validate, cross-link, render every page):")
+    for size in (250, 500, 1000, 2000):
+        with tempfile.TemporaryDirectory() as tmp:
+            synthetic = write_synthetic_site(Path(tmp), size, args.symptoms)
+            seconds = median_time(lambda synthetic=synthetic: step_time(synthetic), args.repeat)
+        print(f"   {size:5d} pages: {seconds:6.3f} s  = {seconds / size * 1000:5.2f} ms per page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The repository itself: lint, the deploy workflow, exact pins, README and CI agree."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+from conftest import ROOT
+
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_ruff_lint_is_clean():
+    result = run(str(VENV_BIN / "ruff"), "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = run(str(VENV_BIN / "ruff"), "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_passes_actionlint():
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    result = run(str(VENV_BIN / "actionlint"), *workflows)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_rejects_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    result = run(str(VENV_BIN / "actionlint"), str(broken))
+    assert result.returncode != 0
+
+
+def test_the_workflow_tests_builds_strictly_and_deploys_with_pinned_official_actions():
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text()
+    assert "bash .ci/run" in workflow
+    assert "python3 scripts/docs.py build" in workflow  # the build command is strict
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert re.search(rf"{action}@[0-9a-f]{{40}} ", workflow), action
+    assert "pages: write" in workflow and "id-token: write" in workflow
+
+
+def test_every_dependency_is_pinned_exactly():
+    direct = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert direct and all(re.fullmatch(r"[A-Za-z0-9._-]+==[0-9][A-Za-z0-9.]*", line) for line in direct), direct
+    lock = (ROOT / "requirements.lock").read_text()
+    pinned = dict(re.findall(r"^([a-z0-9._-]+)==(\S+) \\$", lock, flags=re.M))
+    for line in direct:
+        name, version = line.lower().split("==")
+        assert pinned.get(name.replace("_", "-")) == version, name
+    assert lock.count("--hash=sha256:") >= len(pinned)
+    assert "mkdocs==1.6.1" in lock  # MkDocs 2 is a different program: stay on 1.x
+
+
+def test_the_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```(?:bash|sh)?\n(.*?)```", readme, flags=re.S)
+    serve, test = blocks[0].strip(), blocks[1].strip()
+    assert serve == "python3 scripts/docs.py serve"
+    assert test == "python3 scripts/docs.py test"
+    assert readme.index(serve) < readme.index("## ")  # before any other section
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert test in ci.splitlines()
+
+
+def test_the_readme_documents_every_field_of_the_json_api():
+    readme = (ROOT / "README.md").read_text()
+    schema = json.loads((ROOT / "scripts" / "crosslinks" / "conditions.schema.json").read_text())
+
+    def fields(node):
+        for name, sub in node.get("properties", {}).items():
+            yield name
+            yield from fields(sub)
+            yield from fields(sub.get("items", {}))
+
+    # documented as `name` or as a path ending in it, e.g. `conditions[].recovery_weeks`
+    missing = [name for name in set(fields(schema)) if not re.search(rf"`(?:[\w\[\]]+\.)?{name}`", readme)]
+    assert not missing, f"README does not document: {missing}"
+
+
+def test_nothing_built_or_installed_is_tracked():
+    tracked = run("git", "ls-files").stdout.splitlines()
+    assert not [p for p in tracked if p.split("/")[0] in {"site", ".venv", "node_modules", ".cache"}]

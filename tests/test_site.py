@@ -1,0 +1,173 @@
+"""The built site, read as a browser would get it: HTML, links back and forth, the JSON API.
+
+One strict build of the real site (see conftest.py) is parsed here. Link and anchor checking of
+the whole site is done by LinkChecker in test_links.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import jsonschema
+import yaml
+from conftest import DOCS, ROOT, page, soup_of
+
+from crosslinks.site import SCHEMA_FILE
+
+SYMPTOMS = yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text())
+CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md") if p.stem != "index")
+
+
+def links_from(site_dir: Path, html_file: Path) -> set[str]:
+    """Site-relative paths ('conditions/x/') of every internal page a page links to."""
+    base = "/" + html_file.parent.relative_to(site_dir).as_posix() + "/"
+    found = set()
+    for a in soup_of(html_file).select("article a[href]"):
+        href = a["href"]
+        if urlsplit(href).scheme or href.startswith("#"):
+            continue
+        path = urlsplit(urljoin(base.replace("//", "/"), href)).path
+        found.add(path.lstrip("/"))
+    return found
+
+
+def test_the_strict_build_printed_no_warnings(build_log):
+    _, log = build_log
+    assert "WARNING" not in log, log
+
+
+def test_every_page_parses_and_has_a_title_and_description(site_dir, html_files):
+    assert len(html_files) > 40
+    for html_file in html_files:
+        soup = soup_of(html_file)
+        assert soup.title and soup.title.string, html_file
+        if html_file.name != "404.html":
+            description = soup.find("meta", attrs={"name": "description"})
+            assert description and description["content"].strip(), html_file
+
+
+def test_the_nav_has_the_sections_in_order(site_dir):
+    home = page(site_dir, "")
+    items = home.select("nav.md-nav--primary > ul > li")
+    labels = [re.sub(r"\s+", " ", li.find(class_="md-nav__link").get_text(" ", strip=True)) for li in items]
+    text = " | ".join(labels)
+    expected = ["Conditions", "Where it hurts", "Symptoms", "Anatomy", "Prevention", "Exercises", "Self-care", "Tools", "About"]
+    positions = [text.find(name) for name in expected]
+    assert all(p >= 0 for p in positions), text
+    assert positions == sorted(positions), text
+
+
+def test_every_condition_page_links_each_of_its_symptoms_and_back(site_dir):
+    for slug in CONDITIONS:
+        condition_html = site_dir / "conditions" / slug / "index.html"
+        linked_symptoms = {p.split("/")[1] for p in links_from(site_dir, condition_html) if p.startswith("symptoms/") and p != "symptoms/"}
+        meta = yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text().split("---")[1])
+        listed = set(meta["symptoms"].get("typical", [])) | set(meta["symptoms"].get("possible", []))
+        assert linked_symptoms == listed, slug
+        for sid in listed:
+            back = links_from(site_dir, site_dir / "symptoms" / sid / "index.html")
+            assert f"conditions/{slug}/" in back, f"symptoms/{sid}/ does not link back to {slug}"
+
+
+def test_every_symptom_page_links_only_to_conditions_that_link_back(site_dir):
+    for symptom in SYMPTOMS:
+        for path in links_from(site_dir, site_dir / "symptoms" / symptom["id"] / "index.html"):
+            if path.startswith("conditions/") and path != "conditions/":
+                assert f"symptoms/{symptom['id']}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom["id"], path)
+
+
+def test_red_flag_symptoms_are_marked_as_warning_signs(site_dir):
+    for symptom in SYMPTOMS:
+        soup = page(site_dir, f"symptoms/{symptom['id']}/")
+        boxes = soup.select("article .admonition.danger")
+        assert bool(boxes) == symptom["red_flag"], symptom["id"]
+
+
+def test_condition_pages_say_they_inform_and_who_wrote_them(site_dir):
+    for slug in CONDITIONS:
+        soup = page(site_dir, f"conditions/{slug}/")
+        text = soup.select_one("article").get_text(" ", strip=True)
+        assert "This page informs; it does not diagnose" in text
+        assert "written by the site's editors" in text.lower()
+        assert "not yet been reviewed by a clinician" in text
+        assert "Last reviewed" in text
+        for anchor in ("sources", "often-confused-with", "exercises-that-help", "about-this-page"):
+            assert soup.find(id=anchor), (slug, anchor)
+        sources = soup.select("ol.rh-sources > li")
+        assert sources and all(li.find("a", href=True) for li in sources), slug
+        cites = soup.select("sup.rh-cite a")
+        assert cites and all(soup.find(id=a["href"][1:]) for a in cites), slug
+
+
+def test_region_and_symptom_index_pages_list_everything(site_dir):
+    region_index = links_from(site_dir, site_dir / "where-it-hurts" / "index.html")
+    for region in ("front", "side", "back", "inner-thigh", "lower-back"):
+        assert f"where-it-hurts/{region}/" in region_index
+    symptom_index = links_from(site_dir, site_dir / "symptoms" / "index.html")
+    assert {f"symptoms/{s['id']}/" for s in SYMPTOMS} <= symptom_index
+    conditions_index = links_from(site_dir, site_dir / "conditions" / "index.html")
+    assert {f"conditions/{slug}/" for slug in CONDITIONS} <= conditions_index
+
+
+def test_the_api_validates_against_its_schema_and_matches_the_pages(site_dir):
+    data = json.loads((site_dir / "api" / "conditions.json").read_text())
+    schema = json.loads((site_dir / "api" / "conditions.schema.json").read_text())
+    assert schema == json.loads(SCHEMA_FILE.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema)
+    assert sorted(c["id"] for c in data["conditions"]) == CONDITIONS
+    for condition in data["conditions"]:
+        assert (site_dir / condition["url"] / "index.html").is_file()
+    assert {s["id"] for s in data["symptoms"]} == {s["id"] for s in SYMPTOMS}
+
+
+def test_every_page_carries_the_medical_disclaimer(html_files):
+    for html_file in html_files:
+        aside = soup_of(html_file).select_one("aside.rh-disclaimer")
+        assert aside and "does not diagnose" in aside.get_text(), html_file
+
+
+def test_no_page_loads_anything_from_another_host(html_files):
+    for html_file in html_files:
+        soup = soup_of(html_file)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attr)
+                if not url or (tag == "link" and "canonical" in element.get("rel", [])):
+                    continue
+                assert not urlsplit(url).netloc and not url.startswith("//"), f"{html_file}: {tag} {url}"
+        for style in soup.find_all("style"):
+            assert "@import" not in style.get_text() and "url(http" not in style.get_text(), html_file
+
+
+def test_light_and_dark_palettes_and_search_features(site_dir):
+    home = page(site_dir, "")
+    schemes = {i.get("data-md-color-scheme") for i in home.select("form[data-md-component=palette] input")}
+    assert {"default", "slate"} <= schemes
+    config = json.loads(home.select_one("#__config").get_text())
+    assert {"navigation.instant", "search.suggest", "search.highlight"} <= set(config["features"])
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {f"conditions/{slug}/" for slug in CONDITIONS} <= locations
+
+
+def test_headings_have_permalinks(site_dir):
+    soup = page(site_dir, "conditions/hip-stress-fracture/")
+    assert soup.select("h2 a.headerlink")
+
+
+def test_the_404_page_links_home_under_the_sub_path(site_dir):
+    soup = soup_of(site_dir / "404.html")
+    hrefs = [a["href"] for a in soup.select("article a[href]")]
+    assert "/runners-hip/where-it-hurts/" in hrefs
+    assert all(h.startswith("/runners-hip/") for h in hrefs)
+
+
+def test_no_generated_file_is_written_into_docs():
+    tracked = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*")}
+    assert not any(p.startswith(("symptoms/", "where-it-hurts/", "api/")) for p in tracked)
+    assert not (DOCS / "conditions" / "index.md").exists()
+    assert (ROOT / "mkdocs.yml").is_file()
