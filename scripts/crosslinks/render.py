@@ -108,8 +108,9 @@ def symptoms_block(graph: Graph, condition: Condition) -> str:
     pairs = graph.symptoms_of(condition)
     parts = []
     red = [s for s, _ in pairs if s.red_flag]
-    if red:
-        parts.append(_red_flag_box(graph, src, red, "Warning signs: stop running and get checked"))
+    if red:  # already boxed at the top of the page; listed here so the list is complete
+        parts.append("**Warning signs: stop running and get checked if you notice:**\n")
+        parts.append("\n".join(f"- [{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in red) + "\n")
     for frequency, heading in (("typical", "Most people with it notice"), ("possible", "Some people also notice")):
         items = [s for s, f in pairs if f == frequency and not s.red_flag]
         if items:
@@ -296,8 +297,12 @@ def region_page(graph: Graph, region_id: str) -> str:
             f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
         )
     parts.append("\n".join(rows) + "\n")
-    parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
-    parts.append("● most people with it have this; ○ some people have it; a blank means it is not typical of that condition.\n")
+    if len(conditions) == 1:
+        parts.append("## Its symptoms {#tell-them-apart}\n")
+        parts.append("Only one condition on this site hurts here so far. ● most people with it have this; ○ some people have it.\n")
+    else:
+        parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
+        parts.append("● most people with it have this; ○ some people have it; a blank means it is not typical of that condition.\n")
     header = "| Symptom | " + " | ".join(f"[{_md_escape(c.title)}]({link(src, c.page.src_uri)})" for c in conditions) + " |"
     rows = [header, "| --- |" + " :---: |" * len(conditions)]
     for s in graph.symptoms_that_tell_apart(region_id):
