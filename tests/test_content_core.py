@@ -36,11 +36,12 @@ def test_look_alikes_include_named_differentials_in_both_directions(site):
     assert [s.id for s in alike.shared] == ["ache-outer-hip", "pain-after-run"]
 
 
-def test_symptoms_that_tell_a_region_apart_leave_out_shared_ones(site):
-    ids = [s.id for s in site.graph.symptoms_that_tell_apart("side")]
-    assert ids[0] == "cannot-bear-weight"  # warning signs first
-    # typical in both, or possible in both: no help; typical in one only: helps
-    assert set(ids) == {"cannot-bear-weight", "pain-lying-on-side", "pain-after-run"}
+def test_region_pages_name_the_symptoms_that_point_to_each_condition(site):
+    telling = {c.slug: [s.id for s in symptoms] for c, symptoms in site.graph.telling_symptoms("side")}
+    # shared by both conditions (ache-outer-hip) or a training change (mileage-jump): never listed
+    assert telling == {"bone-thing": ["cannot-bear-weight"], "outer-hip-thing": ["pain-lying-on-side"]}
+    (only,) = site.graph.telling_symptoms("front")  # one condition: its own symptoms, typical first
+    assert [s.id for s in only[1]] == ["cannot-bear-weight", "ache-outer-hip", "pain-after-run"]
 
 
 def test_exercises_are_listed_on_the_conditions_they_help(site):

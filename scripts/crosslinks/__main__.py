@@ -2,12 +2,14 @@
 
 python3 scripts/docs.py check            (sets up the environment, then runs this)
 python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
-python -m crosslinks render OUT_DIR      (write the generated files, e.g. for another generator)
+python -m crosslinks stage OUT_DIR       (a complete docs folder, every page rendered and every
+                                         generated file added, for a generator that runs no hooks)
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate front matter, data files and cross-links")
     check.add_argument("docs_dir", nargs="?", default="docs", type=Path)
-    out = sub.add_parser("render", help="write every generated file into a folder")
+    out = sub.add_parser("stage", help="write a complete docs folder: pages rendered, generated files added")
     out.add_argument("out_dir", type=Path)
     out.add_argument("--docs-dir", default="docs", type=Path)
     args = parser.parse_args(argv)
@@ -34,11 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     generated = site.generated_files()
-    if args.command == "render":
-        for rel, text in generated.items():
-            target = args.out_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    if args.command == "stage":
+        stage(docs_dir, args.out_dir, site.staged_files())
     graph = site.graph
     elapsed = time.perf_counter() - start
     print(
@@ -47,6 +46,16 @@ def main(argv: list[str] | None = None) -> int:
         f"({elapsed:.2f} s)"
     )
     return 0
+
+
+def stage(docs_dir: Path, out_dir: Path, staged: dict[str, str]) -> None:
+    """Copy docs_dir's other files (images, CSS) to out_dir, then write the staged pages."""
+    shutil.rmtree(out_dir, ignore_errors=True)
+    shutil.copytree(docs_dir, out_dir, ignore=shutil.ignore_patterns("_data", "*.md"))
+    for rel, text in staged.items():
+        target = out_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

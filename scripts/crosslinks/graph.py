@@ -108,17 +108,23 @@ class Graph:
         ids = {r for c in self._by_symptom.get(symptom_id, []) for r in c.meta.regions}
         return [region for rid, region in self.regions.items() if rid in ids]
 
-    def symptoms_that_tell_apart(self, region_id: str) -> list[Symptom]:
-        """Symptoms whose marks differ between the region's conditions (all of them when only one).
+    def telling_symptoms(self, region_id: str, limit: int = 3) -> list[tuple[Condition, list[Symptom]]]:
+        """For each condition in the region, the symptoms that point to it most.
 
-        A symptom every condition here lists as typical, or every one as possible, tells nothing
-        apart; one that is typical of some and possible or absent in others does.
+        Those are its own symptoms that the fewest other conditions here share (typical before
+        possible, warning signs first among equals), leaving out training changes, which most
+        overuse injuries share. Linear in the region's size, so a region page stays small.
         """
         conditions = self.conditions_in_region(region_id)
-        marks = Counter((sid, c.frequency(sid)) for c in conditions for sid in c.symptom_ids())
-        same_everywhere = {sid for (sid, _), n in marks.items() if n == len(conditions)}
-        keep = [sid for sid in dict.fromkeys(sid for sid, _ in marks) if len(conditions) == 1 or sid not in same_everywhere]
-        return sorted((self.symptoms[sid] for sid in keep), key=lambda s: (not s.red_flag, s.facet, s.label))
+        shared = Counter(sid for c in conditions for sid in c.symptom_ids())
+        result = []
+        for condition in conditions:
+            candidates = [sid for sid in condition.symptom_ids() if self.symptoms[sid].facet not in UNINFORMATIVE_FACETS]
+            candidates.sort(key=lambda sid: (shared[sid], condition.frequency(sid) != "typical", not self.symptoms[sid].red_flag))
+            if len(conditions) > 1:
+                candidates = [sid for sid in candidates if shared[sid] < len(conditions)]
+            result.append((condition, [self.symptoms[sid] for sid in candidates[:limit]]))
+        return result
 
     # --- look-alikes and exercises -------------------------------------------------------------
 

@@ -69,6 +69,7 @@ class Page:
     kind: str  # "condition", "exercise", "reviewed" or "general"
     slug: str  # "x" for conditions/x.md and conditions/x/index.md
     meta: PageMeta
+    front_matter: str  # the raw YAML, as written (kept for staging)
     body: str
     body_line: int  # line number of the body's first line in the file
 
@@ -160,7 +161,7 @@ def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> 
     meta = _validate(schema, data, file, "", problems)
     if meta is None:
         return None
-    return Page(src_uri=rel, file=file, kind=kind, slug=slug, meta=meta, body=body, body_line=body_line)
+    return Page(src_uri=rel, file=file, kind=kind, slug=slug, meta=meta, front_matter=yaml_text or "", body=body, body_line=body_line)
 
 
 def _load_list(docs_dir: Path, rel: str, model: type[M], content: Content, kind: str) -> list[M]:

@@ -7,6 +7,7 @@ relative links to .md files, so MkDocs checks and rewrites them like hand-writte
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from posixpath import dirname, relpath
@@ -28,7 +29,14 @@ API_VERSION = 1
 
 def link(from_src: str, to_src: str) -> str:
     """Relative link from one docs/ file to another, as written in Markdown."""
-    return relpath(to_src, dirname(from_src) or ".")
+    return _relative(dirname(from_src) or ".", to_src)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_src: str) -> str:
+    # posixpath.relpath was a third of the step's time on a 1,000-page site: the same few
+    # thousand (folder, target) pairs recur on every page.
+    return relpath(to_src, from_dir)
 
 
 def long_date(day: dt.date) -> str:
@@ -270,8 +278,7 @@ def symptoms_index(graph: Graph) -> str:
 
 
 def _symptom_item(src: str, symptom: Symptom) -> str:
-    flag = " **(warning sign)**" if symptom.red_flag else ""
-    return f"- [{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))}){flag}"
+    return f"- {_symptom_link(src, symptom)}"
 
 
 def region_page(graph: Graph, region_id: str) -> str:
@@ -297,20 +304,20 @@ def region_page(graph: Graph, region_id: str) -> str:
             f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
         )
     parts.append("\n".join(rows) + "\n")
+    parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
     if len(conditions) == 1:
-        parts.append("## Its symptoms {#tell-them-apart}\n")
-        parts.append("Only one condition on this site hurts here so far. ● most people with it have this; ○ some people have it.\n")
+        parts.append("Only one condition on this site hurts here so far. These symptoms are typical of it.\n")
     else:
-        parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
-        parts.append("● most people with it have this; ○ some people have it; a blank means it is not typical of that condition.\n")
-    header = "| Symptom | " + " | ".join(f"[{_md_escape(c.title)}]({link(src, c.page.src_uri)})" for c in conditions) + " |"
-    rows = [header, "| --- |" + " :---: |" * len(conditions)]
-    for s in graph.symptoms_that_tell_apart(region_id):
-        marks = " | ".join({"typical": "●", "possible": "○"}.get(c.frequency(s.id) or "", "") for c in conditions)
-        flag = " **(warning sign)**" if s.red_flag else ""
-        rows.append(f"| [{_md_escape(s.label)}]({link(src, symptom_src(s.id))}){flag} | {marks} |")
-    parts.append("\n".join(rows) + "\n")
-    return "\n".join(parts)
+        parts.append("For each condition, the symptoms that the others here share least. Only a clinician can tell which one you have.\n")
+    for condition, symptoms in graph.telling_symptoms(region_id):
+        signs = "; ".join(_symptom_link(src, s) for s in symptoms) or "no symptom sets it apart from the others here"
+        parts.append(f"- **[{_md_escape(condition.title)}]({link(src, condition.page.src_uri)})**: {signs}")
+    return "\n".join(parts) + "\n"
+
+
+def _symptom_link(src: str, symptom: Symptom) -> str:
+    flag = " **(warning sign)**" if symptom.red_flag else ""
+    return f"[{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))}){flag}"
 
 
 def regions_index(graph: Graph) -> str:
@@ -395,4 +402,5 @@ def conditions_json(graph: Graph) -> str:
             for c in graph.conditions.values()
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # compact: smaller to fetch, and json's C encoder only runs without indent
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -59,6 +59,18 @@ class Site:
         files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
         return files
 
+    def staged_files(self) -> dict[str, str]:
+        """Every page as a generator without hooks needs it: rendered pages plus generated files.
+
+        Hand-written pages keep their front matter and get their blocks and sources; this is
+        the pre-build step for a generator that runs no MkDocs hooks (such as Zensical).
+        """
+        files = self.generated_files()
+        for page in self.graph.pages.values():
+            front = f"---\n{page.front_matter}---\n" if page.front_matter else ""
+            files[page.src_uri] = front + self.render_page(page.src_uri, page.body)
+        return files
+
     def render_page(self, src_uri: str, markdown: str) -> str:
         """Markdown of a hand-written page with generated blocks; other pages pass through."""
         page = self.graph.pages.get(src_uri)
