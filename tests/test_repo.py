@@ -89,3 +89,21 @@ def test_the_readme_documents_every_field_of_the_json_api():
 def test_nothing_built_or_installed_is_tracked():
     tracked = run("git", "ls-files").stdout.splitlines()
     assert not [p for p in tracked if p.split("/")[0] in {"site", ".venv", "node_modules", ".cache"}]
+
+
+def test_the_cross_link_core_imports_nothing_from_mkdocs():
+    """Only the adapter may import MkDocs, so the core can move to another generator."""
+    import ast
+
+    for path in sorted((ROOT / "scripts" / "crosslinks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            assert not any(n.split(".")[0] in {"mkdocs", "material", "pymdownx", "markdown"} for n in names), f"{path.name} imports {names}"
+    adapter = (ROOT / "scripts" / "mkdocs_hooks.py").read_text()
+    assert "from crosslinks import" in adapter

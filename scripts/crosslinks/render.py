@@ -127,37 +127,39 @@ def symptoms_block(graph: Graph, condition: Condition) -> str:
     return "\n".join(parts)
 
 
+def _subsection(heading: str, items: list[str], empty: str, intro: str = "") -> str:
+    """A generated `###` heading with a fixed id, then an intro and a list, or a line saying why not."""
+    lines = [heading, ""]
+    if not items:
+        return "\n".join([*lines, empty]) + "\n"
+    if intro:
+        lines += [intro, ""]
+    return "\n".join(lines + items) + "\n"
+
+
 def often_confused_block(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
-    lines = ["### Often confused with {#often-confused-with}", ""]
-    look_alikes = graph.often_confused_with(condition.slug)
-    if not look_alikes:
-        lines.append("No other condition on this site is a close look-alike yet.")
-        return "\n".join(lines) + "\n"
-    lines.append(
-        "These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you."
-    )
-    lines.append("")
-    for item in look_alikes:
-        other = item.condition
-        why = []
-        if item.named:
-            why.append("named as a look-alike")
+    items = []
+    for item in graph.often_confused_with(condition.slug):
+        why = ["named as a look-alike"] if item.named else []
         if item.shared:
             why.append("both can have: " + "; ".join(s.label.lower() for s in item.shared))
-        lines.append(f"- **[{_md_escape(other.title)}]({link(src, other.page.src_uri)})**: {', '.join(why)}")
-    return "\n".join(lines) + "\n"
+        items.append(f"- **[{_md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
+    return _subsection(
+        "### Often confused with {#often-confused-with}",
+        items,
+        "No other condition on this site is a close look-alike yet.",
+        "These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you.",
+    )
 
 
 def exercises_block(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
-    lines = ["### Exercises that help {#exercises-that-help}", ""]
-    exercises = graph.exercises_for(condition.slug)
-    if not exercises:
-        lines.append("No exercise page for this condition yet.")
-    for page in exercises:
-        lines.append(f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {page.meta.description}")
-    return "\n".join(lines) + "\n"
+    items = [
+        f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {page.meta.description}"
+        for page in graph.exercises_for(condition.slug)
+    ]
+    return _subsection("### Exercises that help {#exercises-that-help}", items, "No exercise page for this condition yet.")
 
 
 def reference_html(reference: Reference) -> str:
