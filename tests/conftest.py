@@ -41,7 +41,11 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None
 @pytest.fixture(scope="session")
 def build_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, {"SITE_URL": SITE_URL})
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml",
+        site_dir,
+        {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
+    )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir, result.stderr
 

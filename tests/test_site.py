@@ -142,6 +142,8 @@ def test_no_page_loads_anything_from_another_host(html_files):
                 if not url or (tag == "link" and "canonical" in element.get("rel", [])):
                     continue
                 assert not urlsplit(url).netloc and not url.startswith("//"), f"{html_file}: {tag} {url}"
+        # Material's JS would fetch repository stats from api.github.com for this component
+        assert not soup.select('[data-md-component="source"]'), html_file
         for style in soup.find_all("style"):
             assert "@import" not in style.get_text() and "url(http" not in style.get_text(), html_file
 
