@@ -76,12 +76,17 @@ def test_condition_page_gets_its_blocks_citations_and_sources(site):
     assert out.index("## Sources {#sources}") < out.index("## About this page {#about-this-page}")
 
 
-def test_red_flag_symptoms_are_boxed_at_the_top_of_the_page(site):
+def test_the_run_modify_stop_card_comes_first_with_red_flags_in_its_stop_tier(site):
     page = site.graph.pages["conditions/bone-thing.md"]
     out = site.render_page(page.src_uri, page.body)
-    box = out.index('!!! danger "Stop running and get checked if you notice"')
-    assert box < out.index("## Symptoms")
-    assert "(../symptoms/cannot-bear-weight.md)" in out[box : out.index("## Symptoms")]
+    card = out[: out.index("</section>")]
+    assert out.startswith('<section class="rh-today"')
+    assert card.index("Keep running, with changes") < card.index("Ease off") < card.index("Stop running and get checked")
+    stop = card[card.index("Stop running and get checked") :]
+    assert "Pain that grows run by run" in stop
+    assert "(../symptoms/cannot-bear-weight.md)" in stop  # the red-flag symptom, added by the build
+    assert '<a href="#source-health-service"' in stop  # card citations are linked and numbered first
+    assert ">1</a>" in stop
 
 
 def test_pages_without_front_matter_pass_through(site):

@@ -49,8 +49,9 @@ def test_live_reload_picks_up_front_matter_changes(tmp_path: Path):
     )
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen(
-        [MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(  # cwd: snippets are found relative to it
+        cwd=ROOT,
+        args=[MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

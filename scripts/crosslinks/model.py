@@ -156,6 +156,21 @@ class ClinicalReview(Strict):
         return self
 
 
+class TodayCard(Strict):
+    """The "run, modify or stop today" card at the top of a condition page.
+
+    Each tier is a list of short plain sentences, which may cite sources like the body does.
+    The condition's red-flag symptoms are added to `stop` by the build.
+    """
+
+    keep_running: list[Text] = Field(min_length=1)  # keep running, with these changes, if...
+    ease_off: list[Text] = Field(min_length=1)  # cut back or switch to cross-training if...
+    stop: list[Text] = Field(min_length=1)  # stop running and get checked if...
+
+    def text(self) -> str:
+        return "\n".join([*self.keep_running, *self.ease_off, *self.stop])
+
+
 class ConditionMeta(ReviewedMeta):
     aka: list[Text] = []
     regions: list[RegionId] = Field(min_length=1)
@@ -167,3 +182,4 @@ class ConditionMeta(ReviewedMeta):
     sources: list[SourceKey] = Field(min_length=1)
     next_review: dt.date  # type: ignore[assignment]
     clinical_review: ClinicalReview
+    today: TodayCard

@@ -65,19 +65,35 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
 
 
-def _red_flag_box(graph: Graph, from_src: str, symptoms: list[Symptom], title: str) -> str:
-    lines = [f'!!! danger "{title}"', ""]
-    lines += [f"    - [{_md_escape(s.label)}]({link(from_src, symptom_src(s.id))})" for s in symptoms]
-    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
-        lines += ["", f"    [Every warning sign, and where to go]({link(from_src, WHEN_TO_SEE_A_DOCTOR)})"]
-    return "\n".join(lines) + "\n"
-
-
 # --- blocks on condition pages ------------------------------------------------------------------
 
 
+TIERS = (
+    ("keep_running", "run", "Keep running, with changes, if"),
+    ("ease_off", "ease", "Ease off, and cross-train instead, if"),
+    ("stop", "stop", "Stop running and get checked if"),
+)
+
+
+def today_card(graph: Graph, condition: Condition) -> str:
+    """The "run, modify or stop today" card: three tiers from front matter, red flags added."""
+    src = condition.page.src_uri
+    card = condition.meta.today
+    red_flags = [f"[{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s, _ in graph.symptoms_of(condition) if s.red_flag]
+    lines = ['<section class="rh-today" aria-label="Run, modify or stop today" markdown>', "", "**Run, modify or stop today?**", ""]
+    for field, css, name in TIERS:
+        items = list(getattr(card, field)) + (red_flags if field == "stop" else [])
+        lines += [f'<div class="rh-tier rh-tier--{css}" markdown>', "", f"**{name}**", ""]
+        lines += [f"- {item}" for item in items]
+        if field == "stop" and graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+            lines += ["", f"[Every warning sign, and where to go]({link(src, WHEN_TO_SEE_A_DOCTOR)})"]
+        lines += ["", "</div>", ""]
+    lines += ["</section>", ""]
+    return "\n".join(lines)
+
+
 def condition_top(graph: Graph, condition: Condition) -> str:
-    """Facts line, warning signs and the 'informs, does not diagnose' notice, above the prose."""
+    """The card, a key-facts box and the 'informs, does not diagnose' notice, above the prose."""
     src = condition.page.src_uri
     meta = condition.meta
     regions = ", ".join(f"[{graph.regions[r].name}]({link(src, region_src(r))})" for r in meta.regions)
@@ -89,10 +105,15 @@ def condition_top(graph: Graph, condition: Condition) -> str:
     ]
     if meta.aka:
         facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
-    parts = ['<div class="rh-facts" markdown>', "", "\n".join(f"- {fact}" for fact in facts), "", "</div>", ""]
-    red_flags = [s for s, _ in graph.symptoms_of(condition) if s.red_flag]
-    if red_flags:
-        parts.append(_red_flag_box(graph, src, red_flags, "Stop running and get checked if you notice"))
+    parts = [
+        today_card(graph, condition),
+        '<div class="rh-facts" markdown>',
+        "",
+        "\n".join(f"- {fact}" for fact in facts),
+        "",
+        "</div>",
+        "",
+    ]
     parts.append(informs_notice(graph, src, meta))
     return "\n".join(parts) + "\n"
 
@@ -210,13 +231,13 @@ def about_this_page(graph: Graph, page: Page) -> str:
 
 def page_markdown(graph: Graph, page: Page, markdown: str) -> str:
     """The page's Markdown with generated blocks, linked citations and its sources added."""
-    numbers = citations.numbering(markdown, page.meta.sources)
     condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
     if condition is not None:
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
         markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
         markdown = condition_top(graph, condition) + "\n" + markdown
+    numbers = citations.numbering(markdown, page.meta.sources)  # the card's citations come first
     markdown = citations.link_citations(markdown, numbers)
     tail = []
     if numbers:

@@ -104,7 +104,8 @@ def _sources(page: Page, reference_ids: set[str]) -> list[Problem]:
     for key, count in Counter(listed).items():
         if count > 1:
             problems.append(Problem(page.file, "sources", key, "this source is listed twice", "list each source once"))
-    for key in cited_keys(page.body):
+    card = page.meta.today.text() if isinstance(page.meta, ConditionMeta) else ""
+    for key in cited_keys(card + "\n" + page.body):
         if key not in reference_ids:
             problems.append(
                 Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids))

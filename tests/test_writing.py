@@ -1,0 +1,67 @@
+"""The writing on every page: plain enough to read, every number cited, every abbreviation explained."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, ROOT
+
+from crosslinks.load import split_front_matter
+from crosslinks.quality import prose, reading_grade, uncited_numbers
+
+MAX_GRADE = 8.0
+PAGES = sorted(p for p in DOCS.rglob("*.md") if "_data" not in p.parts)
+CLAIM_PAGES = [p for p in PAGES if p.relative_to(DOCS).parts[0] != "about"]  # About pages state policy, not facts
+ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
+NOT_ABBREVIATIONS = {"OK"}
+
+
+def body(path: Path) -> str:
+    return split_front_matter(path.read_text())[1]
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [p.relative_to(DOCS).as_posix() for p in paths]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=ids(PAGES))
+def test_reading_grade_is_8_or_below(path: Path):
+    grade = reading_grade(body(path))
+    assert grade <= MAX_GRADE, f"{path.name}: Flesch-Kincaid grade {grade:.1f} (limit {MAX_GRADE})"
+
+
+@pytest.mark.parametrize("path", CLAIM_PAGES, ids=ids(CLAIM_PAGES))
+def test_every_number_has_a_citation_nearby(path: Path):
+    assert uncited_numbers(body(path)) == []
+
+
+def test_the_number_check_can_fail():
+    assert uncited_numbers("Most people recover in 6 to 12 weeks.")
+    assert uncited_numbers("Recovery takes:\n\n- 6 weeks for most\n- 12 for some")
+    assert not uncited_numbers("Recovery takes [@Key]:\n\n- 6 weeks for most")
+
+
+def test_the_reading_grade_can_fail():
+    dense = (
+        "Consequently, multidisciplinary rehabilitation necessitates individualised, evidence-informed periodisation of musculotendinous loading. "
+        * 3
+    )
+    assert reading_grade(dense) > MAX_GRADE
+    assert "Source" not in prose("Text [@Key].\n\n| Source | x |\n| --- | --- |")
+
+
+def test_every_abbreviation_is_explained():
+    defined = set(re.findall(r"^\*\[([^\]]+)\]:", ABBREVIATIONS.read_text(), flags=re.M))
+    missing = {}
+    for path in PAGES:
+        for token in re.findall(r"\b[A-Z][A-Za-z0-9&-]*[A-Z0-9]\b", prose(body(path))):
+            if sum(ch.isupper() for ch in token) >= 2 and token not in defined | NOT_ABBREVIATIONS:
+                missing.setdefault(token, path.relative_to(DOCS).as_posix())
+    assert not missing, f"add to includes/abbreviations.md: {missing}"
+
+
+def test_abbreviations_get_tooltips_on_built_pages(site_dir):
+    html = (site_dir / "conditions" / "gluteal-tendinopathy" / "index.html").read_text()
+    assert '<abbr title="general practitioner: a family doctor">GP</abbr>' in html
