@@ -5,6 +5,7 @@
     python3 scripts/docs.py test     run every test: lint, content, build, links, sub-path, workflow
     python3 scripts/docs.py build    build the static site into site/ (strict: any warning fails)
     python3 scripts/docs.py check    check all content without building (fast, for editors)
+    python3 scripts/docs.py quality [PAGE.md ...]   reading grade and uncited numbers per page
     python3 scripts/docs.py bench    print build and cross-link timings (see scripts/bench.py)
     python3 scripts/docs.py lock     re-pin requirements.lock from requirements.txt
 
@@ -107,6 +108,14 @@ def check(args: list[str]) -> int:
     return crosslinks_main(["check", *args])
 
 
+def quality(args: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from crosslinks.__main__ import main as crosslinks_main
+
+    pages = args or [str(p) for p in sorted((ROOT / "docs").rglob("*.md")) if "_data" not in Path(p).parts]
+    return crosslinks_main(["quality", *pages])
+
+
 def bench(args: list[str]) -> int:
     return subprocess.call([sys.executable, str(ROOT / "scripts" / "bench.py"), *args])
 
@@ -118,7 +127,7 @@ def lock(args: list[str]) -> int:
     return subprocess.call(command)
 
 
-COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "bench": bench, "lock": lock}
+COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "quality": quality, "bench": bench, "lock": lock}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -9,9 +9,9 @@ import pytest
 from conftest import DOCS, ROOT
 
 from crosslinks.load import split_front_matter
-from crosslinks.quality import prose, reading_grade, uncited_numbers
+from crosslinks.quality import MAX_READING_GRADE, prose, reading_grade, uncited_numbers
 
-MAX_GRADE = 8.0
+MAX_GRADE = MAX_READING_GRADE
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_data" not in p.parts)
 CLAIM_PAGES = [p for p in PAGES if p.relative_to(DOCS).parts[0] != "about"]  # About pages state policy, not facts
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"

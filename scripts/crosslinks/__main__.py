@@ -2,6 +2,7 @@
 
 python3 scripts/docs.py check            (sets up the environment, then runs this)
 python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
+python -m crosslinks quality PAGE.md...   (reading grade and numbers without a citation)
 python -m crosslinks stage OUT_DIR       (a complete docs folder, every page rendered and every
                                          generated file added, for a generator that runs no hooks)
 """
@@ -15,6 +16,8 @@ import time
 from pathlib import Path
 
 from . import ContentError, load_site
+from .load import split_front_matter
+from .quality import MAX_READING_GRADE, reading_grade, uncited_numbers
 from .site import today
 
 
@@ -23,11 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate front matter, data files and cross-links")
     check.add_argument("docs_dir", nargs="?", default="docs", type=Path)
+    quality = sub.add_parser("quality", help="reading grade and numbers without a citation, per page")
+    quality.add_argument("pages", nargs="+", type=Path)
     out = sub.add_parser("stage", help="write a complete docs folder: pages rendered, generated files added")
     out.add_argument("out_dir", type=Path)
     out.add_argument("--docs-dir", default="docs", type=Path)
     args = parser.parse_args(argv)
 
+    if args.command == "quality":
+        return report_quality(args.pages)
     start = time.perf_counter()
     docs_dir = args.docs_dir
     try:
@@ -46,6 +53,21 @@ def main(argv: list[str] | None = None) -> int:
         f"({elapsed:.2f} s)"
     )
     return 0
+
+
+def report_quality(pages: list[Path]) -> int:
+    """Print each page's reading grade and any uncited numbers; exit 1 if any page fails."""
+    failed = False
+    for path in pages:
+        body = split_front_matter(path.read_text(encoding="utf-8"))[1]
+        grade = reading_grade(body)
+        uncited = uncited_numbers(body)
+        ok = grade <= MAX_READING_GRADE and not uncited
+        failed |= not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {path}: reading grade {grade:.1f} (limit {MAX_READING_GRADE:g})")
+        for paragraph in uncited:
+            print(f"     number without a citation: {paragraph}")
+    return 1 if failed else 0
 
 
 def stage(docs_dir: Path, out_dir: Path, staged: dict[str, str]) -> None:

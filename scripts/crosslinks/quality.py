@@ -11,6 +11,8 @@ import re
 
 import textstat
 
+MAX_READING_GRADE = 8.0  # the content rules: pages aim at a US school grade of 8 or below
+
 _DROP_BLOCKS = [
     re.compile(r"^```.*?^```", re.M | re.S),  # fenced code
     re.compile(r"^\|.*$", re.M),  # table rows
