@@ -116,7 +116,7 @@ def test_the_json_export_matches_its_schema_and_the_front_matter(site):
     bone = by_id["bone-thing"]
     assert bone["url"] == "conditions/bone-thing/"
     assert bone["urgency"] == "urgent"
-    assert bone["recovery_weeks"] == {"min": 12, "max": 20}
+    assert bone["recovery_weeks"] == {"min": 12, "max": 20, "long_term": False}
     assert {"id": "cannot-bear-weight", "label": "I can't put my full weight on the leg", "frequency": "typical", "red_flag": True} in bone[
         "symptoms"
     ]

@@ -128,9 +128,13 @@ class SymptomMarks(Strict):
 
 
 class Recovery(Strict):
+    """Typical recovery in weeks. For a long-term condition (`long_term: true`) the range is how
+    long a first course of treatment, such as exercise therapy, takes to judge, not a cure."""
+
     min_weeks: int = Field(ge=0)
     max_weeks: int = Field(ge=1)
     sources: list[SourceKey] = Field(min_length=1)
+    long_term: bool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> Recovery:

@@ -44,8 +44,10 @@ def long_date(day: dt.date) -> str:
 
 
 def weeks(condition: Condition) -> str:
-    low, high = condition.meta.recovery.min_weeks, condition.meta.recovery.max_weeks
-    return f"{low} weeks" if low == high else f"{low} to {high} weeks"
+    recovery = condition.meta.recovery
+    low, high = recovery.min_weeks, recovery.max_weeks
+    span = f"{low} weeks" if low == high else f"{low} to {high} weeks"
+    return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
 
 
 def symptom_src(symptom_id: str) -> str:
@@ -419,7 +421,11 @@ def conditions_json(graph: Graph) -> str:
                 "regions": list(c.meta.regions),
                 "onset": c.meta.onset,
                 "urgency": c.meta.urgency,
-                "recovery_weeks": {"min": c.meta.recovery.min_weeks, "max": c.meta.recovery.max_weeks},
+                "recovery_weeks": {
+                    "min": c.meta.recovery.min_weeks,
+                    "max": c.meta.recovery.max_weeks,
+                    "long_term": c.meta.recovery.long_term,
+                },
                 "symptoms": [{"id": s.id, "label": s.label, "frequency": f, "red_flag": s.red_flag} for s, f in graph.symptoms_of(c)],
             }
             for c in graph.conditions.values()

@@ -1,0 +1,148 @@
+"""The condition pages: every fixed slug and anchor, the card, the red flags, findable names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from conftest import DOCS, page
+
+SLUGS = [
+    "hip-flexor-strain",
+    "hip-flexor-tendinopathy",
+    "it-band-syndrome",
+    "gluteal-tendinopathy",
+    "trochanteric-bursitis",
+    "iliopsoas-bursitis",
+    "ischial-bursitis",
+    "high-hamstring-tendinopathy",
+    "hip-labral-tear",
+    "hip-impingement",
+    "hip-osteoarthritis",
+    "hip-stress-fracture",
+    "gluteal-muscle-strain",
+    "adductor-strain",
+    "osteitis-pubis",
+    "deep-gluteal-syndrome",
+    "snapping-hip",
+    "hip-dysplasia",
+    "referred-back-pain",
+]
+ANCHORS = [
+    "in-short",
+    "where-it-hurts",
+    "symptoms",
+    "why-it-happens",
+    "how-its-diagnosed",
+    "what-to-do-now",
+    "when-to-see-a-doctor",
+    "treatment",
+    "recovery",
+    "cross-training",
+    "for-coaches",
+    "what-we-dont-know",
+    "prevention",
+    "sources",
+]
+# Look-alikes the issue names: each pair must show in one page's "Often confused with"
+LOOK_ALIKES = [
+    ("gluteal-tendinopathy", "trochanteric-bursitis"),
+    ("hip-labral-tear", "hip-impingement"),
+    ("hip-labral-tear", "snapping-hip"),
+    ("hip-impingement", "snapping-hip"),
+    ("hip-stress-fracture", "hip-flexor-strain"),
+    ("adductor-strain", "osteitis-pubis"),
+]
+
+
+def front_matter(slug: str) -> dict:
+    return yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text().split("---")[1])
+
+
+def test_every_condition_page_exists_and_nothing_else():
+    written = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
+    assert written == sorted(SLUGS)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_sections_come_in_order_with_their_fixed_anchors(site_dir, slug):
+    soup = page(site_dir, f"conditions/{slug}/")
+    ids = [h.get("id") for h in soup.select("article h2")]
+    assert [a for a in ids if a in ANCHORS] == ANCHORS, ids
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_card_comes_first_with_three_tiers(site_dir, slug):
+    article = page(site_dir, f"conditions/{slug}/").select_one("article")
+    card = article.select_one("section.rh-today")
+    assert card is not None
+    first_h2 = article.find("h2")
+    assert card.find_next("h2") == first_h2  # before the prose
+    tiers = card.select("div.rh-tier")
+    assert [t["class"][1] for t in tiers] == ["rh-tier--run", "rh-tier--ease", "rh-tier--stop"]
+    assert all(t.select("li") for t in tiers)
+    red_flags = [s for s in yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text()) if s["red_flag"]]
+    marks = front_matter(slug)["symptoms"]
+    mine = {s["label"] for s in red_flags if s["id"] in marks.get("typical", []) + marks.get("possible", [])}
+    stop_text = tiers[2].get_text(" ")
+    assert all(label in stop_text for label in mine), slug
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_red_flags_come_first_when_to_see_a_doctor(site_dir, slug):
+    heading = page(site_dir, f"conditions/{slug}/").find(id="when-to-see-a-doctor")
+    first = heading.find_next_sibling()
+    assert first.name == "div" and "danger" in first["class"], f"{slug}: first thing after the heading is {first.name} {first.get('class')}"
+    assert first.find("a", href=lambda h: h and "when-to-see-a-doctor" in h)
+    if front_matter(slug)["urgency"] == "urgent":
+        assert "urgent" in first.select_one(".admonition-title").get_text().lower(), slug
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_recovery_states_weeks_with_a_citation(site_dir, slug):
+    heading = page(site_dir, f"conditions/{slug}/").find(id="recovery")
+    section = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    text = " ".join(s.get_text(" ") for s in section)
+    assert "week" in text
+    assert any(s.select("sup.rh-cite") for s in section)
+
+
+def test_the_vocabulary_covers_all_conditions():
+    symptoms = yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text())
+    assert 40 <= len(symptoms) <= 70
+
+
+@pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
+def test_look_alikes_show_in_often_confused_with(site_dir, one, other):
+    def confused(slug: str) -> str:
+        heading = page(site_dir, f"conditions/{slug}/").find(id="often-confused-with")
+        return str(heading.find_next_sibling("ul") or "")
+
+    assert f"../{other}/" in confused(one) or f"../{one}/" in confused(other)
+
+
+def test_aka_names_and_runners_words_are_in_the_search_index(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
+    text_of = {}
+    for doc in index:
+        location = doc["location"].split("#")[0]
+        text_of[location] = text_of.get(location, "") + " " + doc["title"] + " " + doc["text"]
+    for slug in SLUGS:
+        text = text_of[f"conditions/{slug}/"].lower()
+        for name in front_matter(slug).get("aka", []):
+            assert name.lower() in text, (slug, name)
+    everything = " ".join(text_of.values()).lower()
+    for phrase in ("sit bone", "outer hip", "groin", "clicking"):
+        assert phrase in everything, phrase
+
+
+def test_the_conditions_index_lists_every_condition(site_dir):
+    rows = page(site_dir, "conditions/").select("article table tbody tr")
+    linked = {a["href"].strip("/").split("/")[-1] for row in rows for a in row.select("td:first-child a")}
+    assert linked == set(SLUGS)
+    assert all(len(row.select("td")) == 5 for row in rows)
