@@ -65,3 +65,28 @@ def test_every_abbreviation_is_explained():
 def test_abbreviations_get_tooltips_on_built_pages(site_dir):
     html = (site_dir / "conditions" / "gluteal-tendinopathy" / "index.html").read_text()
     assert '<abbr title="general practitioner: a family doctor">GP</abbr>' in html
+
+
+SHARED = ROOT.parent / "shared"
+COPY_RUN = 8  # words in a row shared with a source: more than a common phrase, less than a sentence
+
+
+def word_runs(text: str, n: int = COPY_RUN) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_page_copies_from_the_sources():
+    """Own words only: no run of 8 words in a row from the seed articles or the fact base."""
+    sources = [*sorted((SHARED / "seeds").glob("*.txt")), SHARED / "reference" / "clinical-facts.md"]
+    assert len(sources) >= 6, f"the shared sources are missing beside the checkout: {SHARED}"
+    copied = set().union(*(word_runs(s.read_text()) for s in sources))
+    found = {}
+    for path in PAGES:
+        for run in word_runs(prose(body(path))) & copied:
+            found.setdefault(path.relative_to(DOCS).as_posix(), []).append(" ".join(run))
+    assert not found, f"copied wording: {found}"
+
+
+def test_the_copy_check_can_fail():
+    assert word_runs("one two three four five six seven eight nine") & word_runs("zero one two three four five six seven eight")
