@@ -127,3 +127,9 @@ def test_the_schema_rejects_a_wrong_export():
     bad = {"version": 1, "regions": [], "symptoms": [], "conditions": [{"id": "x"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_the_glossary_lists_terms_a_to_z_linked_to_their_pages(site):
+    text = site.generated_files()["glossary/index.md"]
+    assert text.index("## B {#letter-b}") < text.index("**Bone stress injury**") < text.index("## T {#letter-t}")
+    assert "[More](../conditions/outer-hip-thing.md#symptoms)" in text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from posixpath import dirname
 
 from .load import Content, Page
-from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, Reference, Region, Symptom
+from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, GlossaryEntry, Reference, Region, Symptom
 
 # "Often confused with": conditions named as differentials (in either direction), plus those
 # sharing at least this many symptoms. Training changes (a mileage jump...) are shared by most
@@ -63,6 +63,7 @@ class Graph:
         self.regions: dict[str, Region] = {r.id: r for r in sorted(content.regions, key=lambda r: REGION_IDS.index(r.id))}
         self.symptoms: dict[str, Symptom] = {s.id: s for s in content.symptoms}
         self.references: dict[str, Reference] = {r.id: r for r in content.references}
+        self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
         pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
         self.conditions: dict[str, Condition] = {

@@ -18,6 +18,7 @@ from .model import (
     ConditionMeta,
     ExerciseMeta,
     GeneralMeta,
+    GlossaryEntry,
     PageMeta,
     Reference,
     Region,
@@ -30,6 +31,7 @@ DATA_DIR = "_data"
 REGIONS_FILE = f"{DATA_DIR}/regions.yml"
 SYMPTOMS_FILE = f"{DATA_DIR}/symptoms.yml"
 REFERENCES_FILE = f"{DATA_DIR}/references.yml"
+GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 
 # Which schema a page follows, by its top folder. Section landing pages (index.md) and every
 # other page follow GeneralMeta.
@@ -82,6 +84,7 @@ class Content:
     regions: list[Region] = field(default_factory=list)
     symptoms: list[Symptom] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # (kind, id) of pages and data entries that could not be read: their ids still exist, so
@@ -100,6 +103,8 @@ def load_content(docs_dir: Path) -> Content:
     content.regions = _load_list(docs_dir, REGIONS_FILE, Region, content, "region")
     content.symptoms = _load_list(docs_dir, SYMPTOMS_FILE, Symptom, content, "symptom")
     content.references = _load_list(docs_dir, REFERENCES_FILE, Reference, content, "reference")
+    if (docs_dir / GLOSSARY_FILE).is_file():  # optional: a site may have no glossary yet
+        content.glossary = _load_list(docs_dir, GLOSSARY_FILE, GlossaryEntry, content, "term")
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(f"{DATA_DIR}/"):

@@ -17,10 +17,21 @@ Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
 Onset = Literal["gradual", "sudden"]
 Urgency = Literal["self-care", "see-clinician-soon", "urgent"]
 Frequency = Literal["typical", "possible"]
+Ladder = Literal["bone", "tendon", "muscle", "joint"]  # the walk-run ladders on /self-care/return-to-running/
+Goal = Literal["outer-hip-strength", "buttock-and-hamstring-strength", "groin-strength", "core", "leg-strength", "mobility"]
 
 REGION_IDS: tuple[str, ...] = get_args(RegionId)
 FACETS: tuple[str, ...] = get_args(Facet)
 URGENCIES: tuple[str, ...] = get_args(Urgency)
+GOALS: tuple[str, ...] = get_args(Goal)
+GOAL_LABELS: dict[str, str] = {
+    "outer-hip-strength": "Outer hip strength",
+    "buttock-and-hamstring-strength": "Buttock and hamstring strength",
+    "groin-strength": "Groin strength",
+    "core": "Core",
+    "leg-strength": "Leg strength for running",
+    "mobility": "Mobility",
+}
 
 FACET_LABELS: dict[str, str] = {
     "feels-like": "What it feels like",
@@ -87,6 +98,14 @@ class Reference(Strict):
         return self
 
 
+class GlossaryEntry(Strict):
+    """A medical or running term in plain words, linked to the page that says most about it."""
+
+    term: Text
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
+
+
 # --- Front matter ------------------------------------------------------------------------------
 
 
@@ -119,6 +138,7 @@ class ReviewedMeta(PageMeta):
 
 
 class ExerciseMeta(ReviewedMeta):
+    goal: Goal
     helps: list[Slug] = Field(min_length=1)
 
 
@@ -183,6 +203,7 @@ class ConditionMeta(ReviewedMeta):
     urgency: Urgency
     recovery: Recovery
     differentials: list[Slug] = []
+    ladder: Ladder  # which return-to-running ladder fits this kind of injury
     sources: list[SourceKey] = Field(min_length=1)
     next_review: dt.date  # type: ignore[assignment]
     clinical_review: ClinicalReview

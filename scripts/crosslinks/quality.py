@@ -12,6 +12,13 @@ import re
 import textstat
 
 MAX_READING_GRADE = 8.0  # the content rules: pages aim at a US school grade of 8 or below
+POLICY_SECTIONS = ("about",)  # pages about the site itself state policy, not clinical facts
+
+
+def states_facts(src_uri: str) -> bool:
+    """Whether a page (path relative to docs/) must cite every number it states."""
+    return src_uri.split("/", 1)[0] not in POLICY_SECTIONS
+
 
 _DROP_BLOCKS = [
     re.compile(r"^```.*?^```", re.M | re.S),  # fenced code
@@ -22,12 +29,12 @@ _DROP_BLOCKS = [
     re.compile(r"<!--.*?-->", re.S),  # comments and cross-link markers
     re.compile(r"<[^>]+>"),  # HTML tags (their text stays)
 ]
+_STARTS_UNIT = re.compile(r"^\s*(?:[-+*]|\d+\.)\s+")  # a list item starts a new unit of text
 _INLINE = [
     (re.compile(r"\[@[^\]]+\]"), ""),  # citations
     (re.compile(r"\{[#.][^}]*\}"), ""),  # attribute lists
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: keep the text
     (re.compile(r"[*_`]+"), ""),  # emphasis and code marks
-    (re.compile(r"^\s*(?:[-+*]|\d+\.)\s+", re.M), ""),  # list markers
 ]
 
 
@@ -38,9 +45,22 @@ def prose(markdown: str) -> str:
         text = pattern.sub(" ", text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    # a list item or line without a full stop is still a sentence to a reader
-    lines = [line.strip() for line in text.splitlines()]
-    return "\n".join(line if line.endswith((".", "!", "?", ":")) else f"{line}." for line in lines if line)
+    # Unwrap: a hard-wrapped paragraph is one run of sentences, a list item is one item. Only then
+    # does an item or paragraph without a full stop still end a sentence for the reader.
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        for line in block.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if units and not _STARTS_UNIT.match(line) and not units[-1].endswith("\n"):
+                units[-1] += " " + line
+            else:
+                units.append(line)
+        if units:
+            units[-1] += "\n"  # a blank line ends the paragraph
+    units = [_STARTS_UNIT.sub("", unit).strip() for unit in units]
+    return "\n".join(unit if unit.endswith((".", "!", "?", ":")) else f"{unit}." for unit in units if unit)
 
 
 def reading_grade(markdown: str) -> float:

@@ -15,10 +15,11 @@ from posixpath import dirname, relpath
 from . import citations
 from .graph import Condition, Graph, page_url
 from .load import Page
-from .model import FACET_LABELS, FACETS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
+from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
 from .validate import marker, next_review_due
 
 WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
+RETURN_TO_RUNNING = "self-care/return-to-running.md"
 EDITORIAL_POLICY = "about/editorial-policy.md"
 API_CONDITIONS = "api/conditions.json"
 API_VERSION = 1
@@ -105,6 +106,8 @@ def condition_top(graph: Graph, condition: Condition) -> str:
         f"**Urgency:** {URGENCY_LABELS[meta.urgency]}",
         f"**Usual recovery:** {weeks(condition)}",
     ]
+    if graph.has_page(RETURN_TO_RUNNING):
+        facts.append(f"**Back to running:** [the {meta.ladder} ladder]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
         facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
     parts = [
@@ -382,17 +385,50 @@ def conditions_index(graph: Graph) -> str:
 
 def exercises_index(graph: Graph) -> str:
     src = "exercises/index.md"
-    parts = [_front_matter("Exercises", "Exercises the site's condition pages recommend, with the conditions each one helps.")]
-    parts.append(
-        "Exercises that the condition pages recommend. Each page shows how to do it, how hard to work, and what you should and should not feel.\n"
-    )
-    for page in graph.exercises.values():
-        helps = ", ".join(
-            f"[{_md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
-            for s in page.meta.helps  # type: ignore[attr-defined]
+    parts = [
+        _front_matter(
+            "Exercises", "Exercises the site's condition pages recommend, grouped by what they train, with the conditions each one helps."
         )
-        parts.append(f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {page.meta.description} Helps with: {helps}.")
+    ]
+    parts.append(
+        "Exercises that the condition pages recommend, grouped by what they train. Each page shows how to do it, how hard to work, and what you should and should not feel.\n"
+    )
+    for goal in GOALS:
+        pages = [p for p in graph.exercises.values() if p.meta.goal == goal]  # type: ignore[attr-defined]
+        if not pages:
+            continue
+        parts.append(f"## {GOAL_LABELS[goal]} {{#{goal}}}\n")
+        for page in pages:
+            helps = ", ".join(
+                f"[{_md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
+                for s in page.meta.helps  # type: ignore[attr-defined]
+            )
+            parts.append(
+                f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {page.meta.description} Helps with: {helps}."
+            )
+        parts.append("")
     return "\n".join(parts) + "\n"
+
+
+def glossary_page(graph: Graph) -> str:
+    """`/glossary/`: every term in plain words, A to Z, each linked to the page that says most."""
+    src = "glossary/index.md"
+    parts = [
+        _front_matter(
+            "Glossary", "The medical and running words this site uses, in plain words, each linked to the page that says most about it."
+        )
+    ]
+    parts.append(
+        "The medical and running words this site uses, in plain words. Each links to the page that says most about it. Abbreviations also explain themselves wherever they appear: point at one, or tap it.\n"
+    )
+    letter = ""
+    for entry in graph.glossary:
+        first = entry.term[0].upper()
+        if first != letter:
+            letter = first
+            parts.append(f"## {letter} {{#letter-{letter.lower()}}}\n")
+        parts.append(f"**{entry.term}**\n:   {entry.definition} [More]({link(src, entry.page)})\n")
+    return "\n".join(parts)
 
 
 def conditions_json(graph: Graph) -> str:

@@ -34,6 +34,7 @@ def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
         "exercises/index.md",
         "symptoms/index.md",
         "where-it-hurts/index.md",
+        "glossary/index.md",
         render.API_CONDITIONS,
         "api/conditions.schema.json",
         *(render.symptom_src(s) for s in symptom_ids),
@@ -55,6 +56,8 @@ class Site:
             render.API_CONDITIONS: render.conditions_json(graph),
             "api/conditions.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
         }
+        if graph.glossary:
+            files["glossary/index.md"] = render.glossary_page(graph)
         files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
         files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
         return files

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from .citations import cited_keys
-from .load import REFERENCES_FILE, REGIONS_FILE, SYMPTOMS_FILE, Content, Page, display_path
+from .load import GLOSSARY_FILE, REFERENCES_FILE, REGIONS_FILE, SYMPTOMS_FILE, Content, Page, display_path
 from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, ConditionMeta, ExerciseMeta
 from .problems import Problem, closest
 
@@ -30,6 +30,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     problems += _duplicates(display_path(docs, REGIONS_FILE), [r.id for r in content.regions], "region")
     problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
 
+    problems += _glossary(content, generated_paths)
     conditions = [p for p in content.pages if p.kind == "condition"]
     problems += _duplicate_slugs(conditions)
     problems += _duplicate_slugs([p for p in content.pages if p.kind == "exercise"])
@@ -67,6 +68,17 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     "add it to a condition's symptoms, or remove it from the vocabulary",
                 )
             )
+    return problems
+
+
+def _glossary(content: Content, generated_paths: set[str]) -> list[Problem]:
+    file = display_path(content.docs_dir, GLOSSARY_FILE)
+    problems = _duplicates(file, [entry.term.lower() for entry in content.glossary], "term")
+    pages = {p.src_uri for p in content.pages} | generated_paths
+    for entry in content.glossary:
+        target = entry.page.split("#")[0]
+        if target not in pages:
+            problems.append(Problem(file, f"{entry.term}.page", entry.page, "no page at this path", closest(target, pages)))
     return problems
 
 

@@ -1,0 +1,114 @@
+"""Anatomy, prevention, exercises, self-care and the glossary: every page, diagram and link."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+from conftest import DOCS, page
+
+from crosslinks.load import split_front_matter
+
+PAGES = {
+    "anatomy": ["hip-joint", "bones-of-the-hip", "hip-muscles", "tendons-and-bursae", "it-band", "how-the-hip-moves"],
+    "prevention": ["training-load", "strength-training", "mobility", "running-form", "warm-up", "bone-health"],
+    "self-care": [
+        "first-steps",
+        "is-it-soreness-or-injury",
+        "when-to-see-a-doctor",
+        "what-to-expect-at-an-appointment",
+        "return-to-running",
+        "treatments",
+    ],
+}
+FIXED = [(section, slug) for section, slugs in PAGES.items() for slug in slugs]
+EXERCISES = sorted(p.stem for p in (DOCS / "exercises").glob("*.md") if p.stem != "index")
+CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def meta(rel: str) -> dict:
+    return yaml.safe_load(split_front_matter((DOCS / rel).read_text())[0])
+
+
+@pytest.mark.parametrize(("section", "slug"), FIXED, ids=[f"{s}/{p}" for s, p in FIXED])
+def test_each_page_exists_with_title_description_sources_and_review_date(site_dir, section, slug):
+    data = meta(f"{section}/{slug}.md")
+    assert data["title"] and data["description"] and data["sources"] and data["reviewed"]
+    soup = page(site_dir, f"{section}/{slug}/")
+    assert soup.select_one("article h1")
+    assert soup.find(id="about-this-page")
+
+
+def test_there_are_at_least_15_exercises_with_title_description_sources_and_review_date():
+    assert len(EXERCISES) >= 15
+    for slug in EXERCISES:
+        data = meta(f"exercises/{slug}.md")
+        assert data["title"] and data["description"] and data["sources"] and data["reviewed"] and data["goal"], slug
+
+
+@pytest.mark.parametrize("slug", PAGES["anatomy"])
+def test_every_anatomy_page_has_a_labelled_diagram_with_a_text_alternative(site_dir, slug):
+    figures = page(site_dir, f"anatomy/{slug}/").select("article figure")
+    images = [img for figure in figures for img in figure.select("img")]
+    assert images, slug
+    for img in images:
+        assert len(img.get("alt", "").split()) >= 5, (slug, img.get("src"))
+        assert img["src"].endswith(".svg")
+        svg = ET.parse(site_dir / f"anatomy/{slug}" / img["src"]).getroot()  # noqa: S314 - our own files
+        assert svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}desc") is not None
+        assert svg.findall(f".//{SVG}text"), "a labelled diagram has text labels"
+        assert "href" not in " ".join(svg.attrib) and not svg.findall(f".//{SVG}script")
+    links = {a["href"] for a in page(site_dir, f"anatomy/{slug}/").select("article a[href*='conditions/']")}
+    assert links, f"{slug} links no condition"
+
+
+def test_every_exercise_is_linked_from_a_condition_and_every_condition_lists_two(site_dir):
+    linked_from = {slug: set() for slug in EXERCISES}
+    for condition in CONDITIONS:
+        heading = page(site_dir, f"conditions/{condition}/").find(id="exercises-that-help")
+        items = heading.find_next_sibling("ul").select("li a[href*='exercises/']")
+        assert len(items) >= 2, f"{condition} lists {len(items)} exercises"
+        for a in items:
+            linked_from[a["href"].strip("/").split("/")[-1]].add(condition)
+    assert not [slug for slug, conditions in linked_from.items() if not conditions]
+
+
+def test_the_exercise_index_groups_exercises_by_goal(site_dir):
+    soup = page(site_dir, "exercises/")
+    groups = soup.select("article h2")
+    assert len(groups) >= 4
+    listed = {a["href"].strip("/").split("/")[-1] for a in soup.select("article li > strong > a")}
+    assert listed == set(EXERCISES)
+
+
+def test_return_to_running_has_a_ladder_table_per_kind_of_injury_and_conditions_link_to_theirs(site_dir):
+    soup = page(site_dir, "self-care/return-to-running/")
+    for ladder in ("bone", "tendon", "muscle", "joint"):
+        heading = soup.find(id=ladder)
+        assert heading is not None, ladder
+        assert heading.find_next("table"), ladder
+    for condition in CONDITIONS:
+        ladder = meta(f"conditions/{condition}.md")["ladder"]
+        hrefs = [a["href"] for a in page(site_dir, f"conditions/{condition}/").select("article a[href]")]
+        assert any(h.endswith(f"self-care/return-to-running/#{ladder}") for h in hrefs), condition
+
+
+def test_every_glossary_term_is_defined_used_and_linked_to_a_page_that_uses_it(site_dir, html_files):
+    entries = yaml.safe_load((DOCS / "_data" / "glossary.yml").read_text())
+    assert len(entries) >= 40
+    soup = page(site_dir, "glossary/")
+    terms = [" ".join(dt.get_text(" ", strip=True).split()) for dt in soup.select("article dl dt")]
+    assert sorted(terms, key=str.lower) == sorted((e["term"] for e in entries), key=str.lower)
+    site_text = " ".join(
+        page(site_dir, p.parent.relative_to(site_dir).as_posix()).select_one("article").get_text(" ").lower()
+        for p in html_files
+        if p.name == "index.html" and "glossary" not in p.parts and p.parent != site_dir
+    )
+    for entry in entries:
+        term = entry["term"].lower()
+        assert term in site_text, f"glossary term not used anywhere: {entry['term']}"
+        target = entry["page"].split("#")[0].removesuffix(".md").removesuffix("/index")
+        text = page(site_dir, f"{target}/").select_one("article").get_text(" ").lower()
+        assert term in text, f"{entry['term']}: its page ({entry['page']}) does not use the term"
