@@ -17,7 +17,8 @@ Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
 Onset = Literal["gradual", "sudden"]
 Urgency = Literal["self-care", "see-clinician-soon", "urgent"]
 Frequency = Literal["typical", "possible"]
-Ladder = Literal["bone", "tendon", "muscle", "joint"]  # the walk-run ladders on /self-care/return-to-running/
+# The walk-run ladders on /self-care/return-to-running/; "nerve" has none: it links the nerve-pain rules.
+Ladder = Literal["bone", "tendon", "muscle", "joint", "nerve"]
 Goal = Literal["outer-hip-strength", "buttock-and-hamstring-strength", "groin-strength", "core", "leg-strength", "mobility"]
 
 REGION_IDS: tuple[str, ...] = get_args(RegionId)

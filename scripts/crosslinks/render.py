@@ -20,6 +20,7 @@ from .validate import marker, next_review_due
 
 WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
 RETURN_TO_RUNNING = "self-care/return-to-running.md"
+NERVE_PAIN_RULES = "self-care/is-it-soreness-or-injury.md"
 EDITORIAL_POLICY = "about/editorial-policy.md"
 API_CONDITIONS = "api/conditions.json"
 API_VERSION = 1
@@ -106,7 +107,9 @@ def condition_top(graph: Graph, condition: Condition) -> str:
         f"**Urgency:** {URGENCY_LABELS[meta.urgency]}",
         f"**Usual recovery:** {weeks(condition)}",
     ]
-    if graph.has_page(RETURN_TO_RUNNING):
+    if meta.ladder == "nerve" and graph.has_page(NERVE_PAIN_RULES):
+        facts.append(f"**Back to running:** no tested plan; follow [the rules for nerve pain]({link(src, NERVE_PAIN_RULES)}#nerves)")
+    elif meta.ladder != "nerve" and graph.has_page(RETURN_TO_RUNNING):
         facts.append(f"**Back to running:** [the {meta.ladder} ladder]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
         facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
