@@ -30,12 +30,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _site = load_site(Path(config.docs_dir), today())
     except ContentError as error:
         raise PluginError(str(error)) from None
-    for src_uri, content in _site.generated_files().items():
+    for src_uri, content in _site.generated_files(config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated blocks, linked citations and the sources into each page."""
+    """Put the generated blocks, linked citations and the sources into each page, and hand the
+    templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD)."""
     assert _site is not None, "on_files did not run"
-    return _site.render_page(page.file.src_uri, markdown)
+    site_url = config.site_url or ""
+    facts = _site.page_facts(page.file.src_uri, site_url)
+    if facts is not None:
+        page.meta["rh"] = facts
+    return _site.render_page(page.file.src_uri, markdown, site_url)

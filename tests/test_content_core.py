@@ -133,3 +133,15 @@ def test_the_glossary_lists_terms_a_to_z_linked_to_their_pages(site):
     text = site.generated_files()["glossary/index.md"]
     assert text.index("## B {#letter-b}") < text.index("**Bone stress injury**") < text.index("## T {#letter-t}")
     assert "[More](../conditions/outer-hip-thing.md#symptoms)" in text
+
+
+def test_page_facts_and_citations_for_templates(site):
+    facts = site.page_facts("conditions/bone-thing.md", "https://example.org/rh/")
+    assert facts["url"] == "https://example.org/rh/conditions/bone-thing/"
+    assert facts["reviewed"] == "2026-01-10" and facts["next_review"] == "2027-01-10"
+    data = json.loads(facts["jsonld"])
+    assert data["about"]["name"] == "Bone thing" and data["citation"][0]["url"] == "https://example.org/hip"
+    assert site.page_facts("index.md", "https://example.org/rh/").get("jsonld") is None
+    out = site.render_page("conditions/bone-thing.md", site.graph.pages["conditions/bone-thing.md"].body, "https://example.org/rh/")
+    assert '??? quote "Cite this page"' in out and "https://example.org/rh/conditions/bone-thing/" in out
+    assert site.generated_files("https://example.org/rh/")["robots.txt"].endswith("Sitemap: https://example.org/rh/sitemap.xml\n")

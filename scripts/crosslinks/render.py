@@ -12,7 +12,7 @@ import html
 import json
 from posixpath import dirname, relpath
 
-from . import citations
+from . import citations, metadata
 from .graph import Condition, Graph, page_url
 from .load import Page
 from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
@@ -237,7 +237,7 @@ def about_this_page(graph: Graph, page: Page) -> str:
     return "\n".join(lines) + "\n"
 
 
-def page_markdown(graph: Graph, page: Page, markdown: str) -> str:
+def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -> str:
     """The page's Markdown with generated blocks, linked citations and its sources added."""
     condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
     if condition is not None:
@@ -252,6 +252,8 @@ def page_markdown(graph: Graph, page: Page, markdown: str) -> str:
         tail.append(sources_block(graph, page, numbers))
     if getattr(page.meta, "reviewed", None) is not None:
         tail.append(about_this_page(graph, page))
+        if site_url:
+            tail.append(metadata.cite_this_page(page, site_url))
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
 
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render
+from . import metadata, render
 from .graph import Graph
 from .load import load_content
 from .problems import ContentError
@@ -35,6 +35,7 @@ def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
         "symptoms/index.md",
         "where-it-hurts/index.md",
         "glossary/index.md",
+        "robots.txt",
         render.API_CONDITIONS,
         "api/conditions.schema.json",
         *(render.symptom_src(s) for s in symptom_ids),
@@ -46,7 +47,8 @@ def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
 class Site:
     graph: Graph
 
-    def generated_files(self) -> dict[str, str]:
+    def generated_files(self, site_url: str = "") -> dict[str, str]:
+        """Generated pages and files; robots.txt too when the site's address is known."""
         graph = self.graph
         files = {
             "conditions/index.md": render.conditions_index(graph),
@@ -58,6 +60,8 @@ class Site:
         }
         if graph.glossary:
             files["glossary/index.md"] = render.glossary_page(graph)
+        if site_url:
+            files["robots.txt"] = metadata.robots_txt(site_url)
         files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
         files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
         return files
@@ -74,10 +78,15 @@ class Site:
             files[page.src_uri] = front + self.render_page(page.src_uri, page.body)
         return files
 
-    def render_page(self, src_uri: str, markdown: str) -> str:
+    def render_page(self, src_uri: str, markdown: str, site_url: str = "") -> str:
         """Markdown of a hand-written page with generated blocks; other pages pass through."""
         page = self.graph.pages.get(src_uri)
-        return markdown if page is None else render.page_markdown(self.graph, page, markdown)
+        return markdown if page is None else render.page_markdown(self.graph, page, markdown, site_url)
+
+    def page_facts(self, src_uri: str, site_url: str) -> dict | None:
+        """What the templates show about a hand-written page: URL, review dates, grade, JSON-LD."""
+        page = self.graph.pages.get(src_uri)
+        return None if page is None else metadata.page_facts(self.graph, page, site_url)
 
 
 def load_site(docs_dir: Path, today: dt.date) -> Site:

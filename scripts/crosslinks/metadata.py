@@ -1,0 +1,129 @@
+"""What a page says about itself to browsers, search engines and citers.
+
+Pure functions from a page (and the site's base URL) to: its canonical URL, review dates and
+reading grade for the page footer; schema.org JSON-LD for condition pages; "cite this page"
+text in APA and BibTeX. The MkDocs adapter hands them to the templates through `page.meta`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .graph import Graph, page_url
+from .load import Page
+from .model import ConditionMeta
+from .quality import reading_grade
+from .validate import next_review_due
+
+PUBLISHER = "Runner's Hip"
+AUTHOR = "The editors of Runner's Hip"
+
+
+def absolute_url(site_url: str, src_uri: str) -> str:
+    return site_url.rstrip("/") + "/" + page_url(src_uri)
+
+
+def page_facts(graph: Graph, page: Page, site_url: str) -> dict:
+    """Everything the templates show about a hand-written page (no MkDocs types)."""
+    meta = page.meta
+    reviewed = getattr(meta, "reviewed", None)
+    due = next_review_due(meta)
+    facts: dict = {
+        "url": absolute_url(site_url, page.src_uri),
+        "reading_grade": round(reading_grade(page.body)),
+        "reviewed": reviewed.isoformat() if reviewed else None,
+        "reviewed_long": f"{reviewed.day} {reviewed:%B %Y}" if reviewed else None,
+        "next_review": due.isoformat() if due else None,
+        "source_path": f"docs/{page.src_uri}",
+    }
+    if isinstance(meta, ConditionMeta):
+        # "<" escaped so that no text can close the <script> element the JSON sits in
+        facts["jsonld"] = json.dumps(condition_jsonld(graph, page, site_url), ensure_ascii=False, separators=(",", ":")).replace(
+            "<", "\\u003c"
+        )
+    return facts
+
+
+def condition_jsonld(graph: Graph, page: Page, site_url: str) -> dict:
+    """schema.org MedicalWebPage about a MedicalCondition, with its sources as citations."""
+    meta = page.meta
+    assert isinstance(meta, ConditionMeta)
+    citations = []
+    for key in meta.sources:
+        ref = graph.references[key]
+        item: dict = {"@type": "CreativeWork", "name": ref.title, "author": ref.authors, "publisher": ref.publisher}
+        if isinstance(ref.year, int):
+            item["datePublished"] = str(ref.year)
+        if ref.doi:
+            item["url"] = f"https://doi.org/{ref.doi}"
+        elif ref.pmid:
+            item["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
+        elif ref.url:
+            item["url"] = ref.url
+        citations.append(item)
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": meta.title,
+        "description": meta.description,
+        "url": absolute_url(site_url, page.src_uri),
+        "inLanguage": "en-GB",
+        "lastReviewed": meta.reviewed.isoformat(),
+        "audience": [
+            {"@type": "PeopleAudience", "audienceType": "Runners"},
+            {"@type": "PeopleAudience", "audienceType": "Running coaches"},
+        ],
+        "publisher": {"@type": "Organization", "name": PUBLISHER},
+        "about": {
+            "@type": "MedicalCondition",
+            "name": meta.title,
+            "alternateName": list(meta.aka),
+            "url": absolute_url(site_url, page.src_uri),
+        },
+        "citation": citations,
+    }
+
+
+def cite_this_page(page: Page, site_url: str) -> str:
+    """A collapsible 'Cite this page' block: APA style and BibTeX, with the review date and URL."""
+    meta = page.meta
+    reviewed = getattr(meta, "reviewed", None)
+    if reviewed is None:
+        return ""
+    url = absolute_url(site_url, page.src_uri)
+    title = str(meta.title)
+    apa = f"{AUTHOR}. ({reviewed.year}, {reviewed:%B} {reviewed.day}). {title}. {PUBLISHER}. {url}"
+    key = "runnership-" + re.sub(r"[^a-z0-9]+", "-", page.src_uri.removesuffix(".md").lower()).strip("-")
+    bibtex = "\n".join(
+        [
+            f"@misc{{{key},",
+            f"  author = {{{{{AUTHOR}}}}},",
+            f"  title = {{{{{title}}}}},",
+            f"  year = {{{reviewed.year}}},",
+            f"  howpublished = {{{PUBLISHER}}},",
+            f"  note = {{Last reviewed {reviewed.isoformat()}}},",
+            f"  url = {{{url}}}",
+            "}",
+        ]
+    )
+    lines = [
+        '??? quote "Cite this page"',
+        "",
+        "**APA**",
+        "",
+        "```text",
+        apa,
+        "```",
+        "",
+        "**BibTeX**",
+        "",
+        "```bibtex",
+        *bibtex.splitlines(),
+        "```",
+    ]
+    return lines[0] + "\n" + "\n".join(("    " + line) if line else "" for line in lines[1:]) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"

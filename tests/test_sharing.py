@@ -1,0 +1,74 @@
+"""What pages say about themselves: link previews, JSON-LD, footers, citations, robots.txt."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from conftest import DOCS, SITE_URL, page
+
+from crosslinks.load import split_front_matter
+
+CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
+
+
+def front(rel: str) -> dict:
+    return yaml.safe_load(split_front_matter((DOCS / rel).read_text())[0])
+
+
+def test_every_page_has_a_canonical_url_description_and_preview_tags(html_files, site_dir):
+    for html_file in html_files:
+        if html_file.name == "404.html":
+            continue
+        soup = page(site_dir, html_file.parent.relative_to(site_dir).as_posix()) if html_file.name == "index.html" else None
+        if soup is None:
+            continue
+        canonical = soup.find("link", rel="canonical")
+        assert canonical and canonical["href"].startswith(SITE_URL), html_file
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            tag = soup.find("meta", property=prop)
+            assert tag and tag["content"].strip(), (html_file, prop)
+        assert soup.find("meta", property="og:url")["content"] == canonical["href"]
+        for name in ("twitter:card", "twitter:title", "twitter:description"):
+            assert soup.find("meta", attrs={"name": name}), (html_file, name)
+
+
+def test_condition_pages_carry_medical_web_page_json_ld(site_dir):
+    for slug in CONDITIONS:
+        soup = page(site_dir, f"conditions/{slug}/")
+        (script,) = soup.select('script[type="application/ld+json"]')
+        data = json.loads(script.string)
+        meta = front(f"conditions/{slug}.md")
+        assert data["@type"] == "MedicalWebPage"
+        assert data["about"]["@type"] == "MedicalCondition"
+        assert data["lastReviewed"] == meta["reviewed"].isoformat()
+        assert data["url"] == f"{SITE_URL}conditions/{slug}/"
+        assert {a["audienceType"] for a in data["audience"]} >= {"Runners"}
+        assert len(data["citation"]) == len(meta["sources"])
+        assert all(c["url"].startswith("http") for c in data["citation"])
+
+
+def test_reviewed_pages_show_review_date_reading_grade_and_change_history(site_dir):
+    soup = page(site_dir, "conditions/gluteal-tendinopathy/")
+    footer = soup.select_one("aside.rh-page-footer")
+    text = " ".join(footer.get_text(" ").split())
+    assert "Last reviewed 23 November 2026" in text
+    assert "Reading grade" in text
+    history = footer.find("a", string="Change history")
+    assert history["href"].endswith("/commits/main/docs/conditions/gluteal-tendinopathy.md")
+
+
+def test_cite_this_page_gives_apa_and_bibtex_with_review_date_and_url(site_dir):
+    soup = page(site_dir, "conditions/hip-labral-tear/")
+    block = next(d for d in soup.select("details.quote") if "Cite this page" in d.get_text())
+    codes = [c.get_text() for c in block.select("code")]
+    url = f"{SITE_URL}conditions/hip-labral-tear/"
+    apa, bibtex = codes[0], codes[1]
+    assert url in apa and "Hip labral tear" in apa and "(2026, November 23)" in apa
+    assert "@misc{" in bibtex and f"url = {{{url}}}" in bibtex and "Last reviewed 2026-11-23" in bibtex
+
+
+def test_robots_txt_points_at_the_sitemap(site_dir):
+    robots = (site_dir / "robots.txt").read_text()
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    assert (site_dir / "sitemap.xml").is_file()
