@@ -6,6 +6,7 @@
     python3 scripts/docs.py build    build the static site into site/ (strict: any warning fails)
     python3 scripts/docs.py check    check all content without building (fast, for editors)
     python3 scripts/docs.py quality [PAGE.md ...]   reading grade and uncited numbers per page
+    python3 scripts/docs.py urls     add every new public URL to published-urls.txt (commit it)
     python3 scripts/docs.py bench    print build and cross-link timings (see scripts/bench.py)
     python3 scripts/docs.py lock     re-pin requirements.lock from requirements.txt
 
@@ -116,6 +117,13 @@ def quality(args: list[str]) -> int:
     return crosslinks_main(["quality", *pages])
 
 
+def urls(args: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from crosslinks.__main__ import main as crosslinks_main
+
+    return crosslinks_main(["urls", str(ROOT / "published-urls.txt"), "--docs-dir", str(ROOT / "docs"), *args])
+
+
 def bench(args: list[str]) -> int:
     return subprocess.call([sys.executable, str(ROOT / "scripts" / "bench.py"), *args])
 
@@ -127,7 +135,7 @@ def lock(args: list[str]) -> int:
     return subprocess.call(command)
 
 
-COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "quality": quality, "bench": bench, "lock": lock}
+COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "quality": quality, "urls": urls, "bench": bench, "lock": lock}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

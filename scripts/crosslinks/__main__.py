@@ -3,6 +3,7 @@
 python3 scripts/docs.py check            (sets up the environment, then runs this)
 python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
 python -m crosslinks quality PAGE.md...   (reading grade and numbers without a citation)
+python -m crosslinks urls LIST_FILE       (add every public URL to the published list)
 python -m crosslinks stage OUT_DIR       (a complete docs folder, every page rendered and every
                                          generated file added, for a generator that runs no hooks)
 """
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("docs_dir", nargs="?", default="docs", type=Path)
     quality = sub.add_parser("quality", help="reading grade and numbers without a citation, per page")
     quality.add_argument("pages", nargs="+", type=Path)
+    urls = sub.add_parser("urls", help="add every public URL to the published list (never removes one)")
+    urls.add_argument("list_file", type=Path)
+    urls.add_argument("--docs-dir", default="docs", type=Path)
     out = sub.add_parser("stage", help="write a complete docs folder: pages rendered, generated files added")
     out.add_argument("out_dir", type=Path)
     out.add_argument("--docs-dir", default="docs", type=Path)
@@ -47,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     generated = site.generated_files()
     if args.command == "stage":
         stage(docs_dir, args.out_dir, site.staged_files())
+    if args.command == "urls":
+        added = record_urls(args.list_file, site.public_urls())
+        print(f"{args.list_file}: {added} new URL{'s' if added != 1 else ''} added")
     graph = site.graph
     elapsed = time.perf_counter() - start
     print(
@@ -71,6 +78,30 @@ def report_quality(pages: list[Path]) -> int:
         for paragraph in uncited:
             print(f"     number without a citation: {paragraph}")
     return 1 if failed else 0
+
+
+URLS_HEADER = """\
+# Every public URL this site has published, relative to the site's address, with the fixed
+# section anchors of condition pages. Newsletters link to them, so none may break: the tests
+# fail when one no longer resolves, unless a redirect (mkdocs.yml, plugins > redirects) sends
+# it to its new home. Add new URLs with: python3 scripts/docs.py urls (it never removes one).
+"""
+
+
+def record_urls(list_file: Path, current: list[str]) -> int:
+    """Add the current URLs to the published list; published URLs stay listed forever."""
+    published = read_urls(list_file)
+    new = sorted(set(current) - set(published))
+    urls = sorted(set(published) | set(current))
+    list_file.write_text(URLS_HEADER + "".join(f"/{u}\n" for u in urls), encoding="utf-8")
+    return len(new)
+
+
+def read_urls(list_file: Path) -> list[str]:
+    if not list_file.exists():
+        return []
+    lines = list_file.read_text(encoding="utf-8").splitlines()
+    return [line.strip().removeprefix("/") for line in lines if line.strip() and not line.startswith("#")]
 
 
 def stage(docs_dir: Path, out_dir: Path, staged: dict[str, str]) -> None:

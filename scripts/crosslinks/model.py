@@ -47,6 +47,24 @@ URGENCY_LABELS: dict[str, str] = {
 }
 ONSET_LABELS: dict[str, str] = {"gradual": "Gradual", "sudden": "Sudden"}
 
+# The fixed section ids of a condition page: part of its public address (newsletters link to them)
+CONDITION_ANCHORS: tuple[str, ...] = (
+    "in-short",
+    "where-it-hurts",
+    "symptoms",
+    "why-it-happens",
+    "how-its-diagnosed",
+    "what-to-do-now",
+    "when-to-see-a-doctor",
+    "treatment",
+    "recovery",
+    "cross-training",
+    "for-coaches",
+    "what-we-dont-know",
+    "prevention",
+    "sources",
+)
+
 MAX_DESCRIPTION = 160
 MAX_REVIEW_INTERVAL_YEARS = 3
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import metadata, render
-from .graph import Graph
+from .graph import Graph, page_url
 from .load import load_content
+from .model import CONDITION_ANCHORS
 from .problems import ContentError
 from .validate import check_content
 
@@ -77,6 +78,13 @@ class Site:
             front = f"---\n{page.front_matter}---\n" if page.front_matter else ""
             files[page.src_uri] = front + self.render_page(page.src_uri, page.body)
         return files
+
+    def public_urls(self) -> list[str]:
+        """Every page's site-relative URL, and each condition page's fixed section anchors."""
+        pages = [*self.graph.pages, *(path for path in self.generated_files() if path.endswith(".md"))]
+        urls = {page_url(src) for src in pages}
+        urls |= {f"{page_url(c.page.src_uri)}#{anchor}" for c in self.graph.conditions.values() for anchor in CONDITION_ANCHORS}
+        return sorted(urls)
 
     def render_page(self, src_uri: str, markdown: str, site_url: str = "") -> str:
         """Markdown of a hand-written page with generated blocks; other pages pass through."""
