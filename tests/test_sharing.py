@@ -72,3 +72,21 @@ def test_robots_txt_points_at_the_sitemap(site_dir):
     robots = (site_dir / "robots.txt").read_text()
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
     assert (site_dir / "sitemap.xml").is_file()
+
+
+def test_the_atom_feed_lists_reviewed_pages_newest_first(site_dir):
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.parse(str(site_dir / "feed.xml")).getroot()
+    assert root.tag == f"{atom}feed"
+    entries = root.findall(f"{atom}entry")
+    reviewed = [p for p in DOCS.rglob("*.md") if "_data" not in p.parts and (front(p.relative_to(DOCS).as_posix()) or {}).get("reviewed")]
+    assert len(entries) == len(reviewed)
+    dates = [e.findtext(f"{atom}updated") for e in entries]
+    assert dates == sorted(dates, reverse=True)
+    for entry in entries:
+        assert entry.findtext(f"{atom}title") and entry.findtext(f"{atom}summary")
+        assert entry.find(f"{atom}link").get("href").startswith(SITE_URL)
+    home = page(site_dir, "")
+    assert home.find("link", rel="alternate", type="application/atom+xml")

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import metadata, render
+from . import feed, metadata, render
 from .graph import Graph, page_url
 from .load import load_content
 from .model import CONDITION_ANCHORS
@@ -37,6 +37,7 @@ def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
         "where-it-hurts/index.md",
         "glossary/index.md",
         "robots.txt",
+        "feed.xml",
         render.API_CONDITIONS,
         "api/conditions.schema.json",
         *(render.symptom_src(s) for s in symptom_ids),
@@ -63,6 +64,7 @@ class Site:
             files["glossary/index.md"] = render.glossary_page(graph)
         if site_url:
             files["robots.txt"] = metadata.robots_txt(site_url)
+            files[feed.FEED_PATH] = feed.atom_feed(graph, site_url)
         files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
         files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
         return files
