@@ -98,7 +98,23 @@ def build(args: list[str]) -> int:
     return subprocess.call([tool("mkdocs"), "build", "--strict", "--site-dir", "site", *args])
 
 
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's: browser tests never download a browser
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium; install it with apt when it is missing."""
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Debian's chromium for the browser tests ...", flush=True)
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", "chromium"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit("The browser tests need Debian's Chromium: sudo apt-get install chromium")
+
+
 def test(args: list[str]) -> int:
+    ensure_chromium()
     return subprocess.call([tool("pytest"), *args])
 
 

@@ -1,0 +1,47 @@
+"""In a real browser (Debian's Chromium through Playwright): sharing works, and nothing leaves the site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from conftest import SITE_URL
+
+
+def test_in_short_copies_as_plain_text_with_the_link(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{served_site}conditions/gluteal-tendinopathy/")
+    page.get_by_role("button", name="Copy this summary for a newsletter").click()
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    first_words = " ".join(page.locator("#in-short + p").inner_text().split()[:6])
+    assert copied.startswith(first_words)
+    assert copied.endswith(f"Read more: {SITE_URL}conditions/gluteal-tendinopathy/")
+    assert "[" not in copied  # no citation numbers
+    context.close()
+
+
+def test_no_page_requests_anything_from_another_host(browser, served_site):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", "conditions/hip-stress-fracture/", "anatomy/hip-joint/", "exercises/", "glossary/", "symptoms/"):
+        page.goto(f"{served_site}{path}", wait_until="networkidle")
+    page.locator("input.md-search__input").first.fill("sit bone")  # search loads its worker and index
+    page.wait_for_load_state("networkidle")
+    context.close()
+    foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
+    assert requested and not foreign, foreign
+
+
+def test_the_request_check_sees_a_request_to_another_host(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.set_content('<img src="https://example.com/tracker.png" alt="">')
+    page.wait_for_timeout(200)
+    context.close()
+    assert any(url.startswith("https://example.com/") for url in requested)
