@@ -18,20 +18,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from crosslinks import ContentError, Site, load_site
+from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 
 _site: Site | None = None  # the last good load, for on_page_markdown
+_previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its preview image
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load and check all content, then add the generated pages and JSON."""
-    global _site
+    global _site, _previews
     try:
         _site = load_site(Path(config.docs_dir), today())
     except ContentError as error:
         raise PluginError(str(error)) from None
     for src_uri, content in _site.generated_files(config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    cache = Path(config.docs_dir).parent / ".cache" / "previews"
+    _previews = _site.preview_texts()
+    for src_uri, (title, subtitle) in _previews.items():
+        files.append(File.generated(config, preview_path(src_uri), content=cached_preview(cache, title, subtitle)))
     return files
 
 
@@ -40,7 +46,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD)."""
     assert _site is not None, "on_files did not run"
     site_url = config.site_url or ""
-    facts = _site.page_facts(page.file.src_uri, site_url)
-    if facts is not None:
+    facts = _site.page_facts(page.file.src_uri, site_url) or {}
+    texts = _previews.get(page.file.src_uri)
+    if texts is not None:
+        facts.update(
+            image=site_url.rstrip("/") + "/" + preview_path(page.file.src_uri),
+            image_alt=f"Runner's Hip: {texts[0]}",
+            image_width=WIDTH,
+            image_height=HEIGHT,
+        )
+    if facts:
         page.meta["rh"] = facts
     return _site.render_page(page.file.src_uri, markdown, site_url)

@@ -90,3 +90,42 @@ def test_the_atom_feed_lists_reviewed_pages_newest_first(site_dir):
         assert entry.find(f"{atom}link").get("href").startswith(SITE_URL)
     home = page(site_dir, "")
     assert home.find("link", rel="alternate", type="application/atom+xml")
+
+
+def png_size(path) -> tuple[int, int]:
+    import struct
+
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_every_page_has_its_own_1200_by_630_preview_image(html_files, site_dir):
+    images = set()
+    for html_file in html_files:
+        if html_file.name != "index.html":
+            continue
+        soup = page(site_dir, html_file.parent.relative_to(site_dir).as_posix())
+        image = soup.find("meta", property="og:image")
+        assert image, html_file
+        url = image["content"]
+        assert url.startswith(SITE_URL) and url not in images, url
+        images.add(url)
+        assert png_size(site_dir / url.removeprefix(SITE_URL)) == (1200, 630)
+        assert soup.find("meta", property="og:image:width")["content"] == "1200"
+        assert soup.find("meta", property="og:image:height")["content"] == "630"
+        assert soup.find("meta", property="og:image:alt")["content"].strip()
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+
+
+def test_preview_images_are_cached_by_what_they_show(tmp_path, monkeypatch):
+    from crosslinks import previews
+
+    calls = []
+    real = previews.draw_preview
+    monkeypatch.setattr(previews, "draw_preview", lambda *a: calls.append(a) or real(*a))
+    first = previews.cached_preview(tmp_path, "Gluteal tendinopathy", "Where it hurts: Outer hip and thigh")
+    again = previews.cached_preview(tmp_path, "Gluteal tendinopathy", "Where it hurts: Outer hip and thigh")
+    other = previews.cached_preview(tmp_path, "Snapping hip", "Where it hurts: Outer hip and thigh")
+    assert first == again and first != other
+    assert len(calls) == 2  # the unchanged page was not redrawn

@@ -22,6 +22,23 @@ from .validate import check_content
 SCHEMA_FILE = Path(__file__).with_name("conditions.schema.json")
 
 
+SECTION_NAMES = {
+    "anatomy": "Anatomy",
+    "prevention": "Prevention",
+    "exercises": "Exercise",
+    "self-care": "Self-care",
+    "about": "About",
+    "tools": "Tools",
+}
+INDEX_TITLES = {
+    "conditions/index.md": "Conditions",
+    "symptoms/index.md": "Symptoms",
+    "where-it-hurts/index.md": "Where it hurts",
+    "exercises/index.md": "Exercises",
+    "glossary/index.md": "Glossary",
+}
+
+
 def today() -> dt.date:
     """Today, or RUNNERS_HIP_TODAY (YYYY-MM-DD) to see how the content will stand on that date."""
     value = os.environ.get("RUNNERS_HIP_TODAY")
@@ -80,6 +97,26 @@ class Site:
             front = f"---\n{page.front_matter}---\n" if page.front_matter else ""
             files[page.src_uri] = front + self.render_page(page.src_uri, page.body)
         return files
+
+    def preview_texts(self) -> dict[str, tuple[str, str]]:
+        """Title and subtitle of every page's preview image, generated pages included."""
+        graph = self.graph
+        texts: dict[str, tuple[str, str]] = {}
+        for page in graph.pages.values():
+            condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+            if condition is not None:
+                subtitle = "Where it hurts: " + ", ".join(graph.regions[r].name for r in condition.meta.regions)
+            else:
+                subtitle = SECTION_NAMES.get(page.src_uri.split("/")[0], "")
+            texts[page.src_uri] = (str(page.meta.title or "Runner's Hip"), subtitle)
+        for sid, symptom in graph.symptoms.items():
+            texts[render.symptom_src(sid)] = (symptom.label, "A symptom, and the conditions that cause it")
+        for rid, region in graph.regions.items():
+            texts[render.region_src(rid)] = (region.name, "Where it hurts")
+        for src, title in INDEX_TITLES.items():
+            if src != "glossary/index.md" or graph.glossary:
+                texts[src] = (title, "")
+        return texts
 
     def public_urls(self) -> list[str]:
         """Every page's site-relative URL, and each condition page's fixed section anchors."""
