@@ -175,8 +175,10 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
             f"---\ntitle: Condition {i}\ndescription: Synthetic condition {i}.\nregions: [{rng.choice(REGION_IDS)}]\n"
             f"symptoms: {{typical: [{', '.join(chosen[:4])}], possible: [{', '.join(chosen[4:])}]}}\n"
             f"onset: gradual\nurgency: self-care\nrecovery: {{min_weeks: 4, max_weeks: 12, sources: [{sources[0]}]}}\n"
-            f"differentials: [{other}]\nsources: [{', '.join(sources)}]\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n"
-            "clinical_review: {status: awaiting}\n---\n\n"
+            f"differentials: [{other}]\nladder: tendon\nsources: [{', '.join(sources)}]\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+            "clinical_review: {status: awaiting}\n"
+            f"today:\n  keep_running:\n    - {sentence(rng)[:-1]} [@{sources[0]}]\n  ease_off:\n    - {sentence(rng)[:-1]}\n  stop:\n    - {sentence(rng)[:-1]}\n"
+            "---\n\n"
         )
         (docs / "conditions" / f"{slug}.md").write_text(front + "\n".join(body))
     (docs / "index.md").write_text("---\ntitle: Home\n---\n\nA synthetic site.\n")

@@ -145,3 +145,12 @@ def test_page_facts_and_citations_for_templates(site):
     out = site.render_page("conditions/bone-thing.md", site.graph.pages["conditions/bone-thing.md"].body, "https://example.org/rh/")
     assert '??? quote "Cite this page"' in out and "https://example.org/rh/conditions/bone-thing/" in out
     assert site.generated_files("https://example.org/rh/")["robots.txt"].endswith("Sitemap: https://example.org/rh/sitemap.xml\n")
+
+
+def test_the_benchmark_generates_a_valid_synthetic_site(tmp_path):
+    """The benchmark's synthetic site must keep up with the content model, or the bench breaks."""
+    import bench
+
+    docs = bench.write_synthetic_site(tmp_path, pages=20, symptoms=10)
+    site = load_site(docs, TODAY)
+    assert len(site.graph.conditions) == 20
