@@ -10,6 +10,7 @@ runs, so the package is imported at the top (not inside a function).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,11 +24,13 @@ from crosslinks.site import today
 
 _site: Site | None = None  # the last good load, for on_page_markdown
 _previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its preview image
+_grades: dict[str, int] = {}  # reading grades by page text, kept in .cache between builds
+_grades_file: Path | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load and check all content, then add the generated pages and JSON."""
-    global _site, _previews
+    global _site, _previews, _grades, _grades_file
     try:
         _site = load_site(Path(config.docs_dir), today())
     except ContentError as error:
@@ -35,6 +38,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in _site.generated_files(config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     cache = Path(config.docs_dir).parent / ".cache" / "previews"
+    _grades_file = cache.parent / "reading-grades.json"
+    _grades = json.loads(_grades_file.read_text()) if _grades_file.is_file() else {}
     _previews = _site.preview_texts()
     for src_uri, (title, subtitle) in _previews.items():
         files.append(File.generated(config, preview_path(src_uri), content=cached_preview(cache, title, subtitle)))
@@ -46,7 +51,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD)."""
     assert _site is not None, "on_files did not run"
     site_url = config.site_url or ""
-    facts = _site.page_facts(page.file.src_uri, site_url) or {}
+    facts = _site.page_facts(page.file.src_uri, site_url, _grades) or {}
     texts = _previews.get(page.file.src_uri)
     if texts is not None:
         facts.update(
@@ -58,3 +63,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if facts:
         page.meta["rh"] = facts
     return _site.render_page(page.file.src_uri, markdown, site_url)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Keep the reading grades for the next build (scoring unchanged pages again is slow)."""
+    if _grades_file is not None:
+        _grades_file.parent.mkdir(parents=True, exist_ok=True)
+        _grades_file.write_text(json.dumps(_grades, sort_keys=True))

@@ -154,3 +154,13 @@ def test_the_benchmark_generates_a_valid_synthetic_site(tmp_path):
     docs = bench.write_synthetic_site(tmp_path, pages=20, symptoms=10)
     site = load_site(docs, TODAY)
     assert len(site.graph.conditions) == 20
+
+
+def test_reading_grades_are_cached_by_page_text(site, monkeypatch):
+    from crosslinks import metadata
+
+    grades: dict[str, int] = {}
+    first = site.page_facts("conditions/bone-thing.md", "https://example.org/", grades)
+    assert len(grades) == 1
+    monkeypatch.setattr(metadata, "reading_grade", lambda body: pytest.fail("an unchanged page was scored again"))
+    assert site.page_facts("conditions/bone-thing.md", "https://example.org/", grades)["reading_grade"] == first["reading_grade"]

@@ -7,6 +7,7 @@ text in APA and BibTeX. The MkDocs adapter hands them to the templates through `
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -24,14 +25,18 @@ def absolute_url(site_url: str, src_uri: str) -> str:
     return site_url.rstrip("/") + "/" + page_url(src_uri)
 
 
-def page_facts(graph: Graph, page: Page, site_url: str) -> dict:
-    """Everything the templates show about a hand-written page (no MkDocs types)."""
+def page_facts(graph: Graph, page: Page, site_url: str, grades: dict[str, int] | None = None) -> dict:
+    """Everything the templates show about a hand-written page (no MkDocs types).
+
+    `grades` caches reading grades by the page's text (scoring is the slow part): pass the same
+    dict across builds, e.g. loaded from a file, and an unchanged page is not scored again.
+    """
     meta = page.meta
     reviewed = getattr(meta, "reviewed", None)
     due = next_review_due(meta)
     facts: dict = {
         "url": absolute_url(site_url, page.src_uri),
-        "reading_grade": round(reading_grade(page.body)),
+        "reading_grade": _grade(page.body, grades if grades is not None else {}),
         "reviewed": reviewed.isoformat() if reviewed else None,
         "reviewed_long": f"{reviewed.day} {reviewed:%B %Y}" if reviewed else None,
         "next_review": due.isoformat() if due else None,
@@ -43,6 +48,13 @@ def page_facts(graph: Graph, page: Page, site_url: str) -> dict:
             "<", "\\u003c"
         )
     return facts
+
+
+def _grade(body: str, grades: dict[str, int]) -> int:
+    key = hashlib.sha256(body.encode()).hexdigest()[:24]
+    if key not in grades:
+        grades[key] = round(reading_grade(body))
+    return grades[key]
 
 
 def condition_jsonld(graph: Graph, page: Page, site_url: str) -> dict:

@@ -130,10 +130,10 @@ class Site:
         page = self.graph.pages.get(src_uri)
         return markdown if page is None else render.page_markdown(self.graph, page, markdown, site_url)
 
-    def page_facts(self, src_uri: str, site_url: str) -> dict | None:
+    def page_facts(self, src_uri: str, site_url: str, grades: dict[str, int] | None = None) -> dict | None:
         """What the templates show about a hand-written page: URL, review dates, grade, JSON-LD."""
         page = self.graph.pages.get(src_uri)
-        return None if page is None else metadata.page_facts(self.graph, page, site_url)
+        return None if page is None else metadata.page_facts(self.graph, page, site_url, grades)
 
 
 def load_site(docs_dir: Path, today: dt.date) -> Site:
