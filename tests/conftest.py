@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,12 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None
         text=True,
         check=False,
     )
+
+
+def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m crosslinks ARGS` (the core's command line) with scripts/ on the path."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "crosslinks", *args], capture_output=True, text=True, env=full_env, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import pytest
 import yaml
 from conftest import DOCS, page
 
+from crosslinks.model import CONDITION_ANCHORS
+
 SLUGS = [
     "hip-flexor-strain",
     "hip-flexor-tendinopathy",
@@ -29,22 +31,7 @@ SLUGS = [
     "hip-dysplasia",
     "referred-back-pain",
 ]
-ANCHORS = [
-    "in-short",
-    "where-it-hurts",
-    "symptoms",
-    "why-it-happens",
-    "how-its-diagnosed",
-    "what-to-do-now",
-    "when-to-see-a-doctor",
-    "treatment",
-    "recovery",
-    "cross-training",
-    "for-coaches",
-    "what-we-dont-know",
-    "prevention",
-    "sources",
-]
+ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"
 LOOK_ALIKES = [
     ("gluteal-tendinopathy", "trochanteric-bursitis"),

@@ -7,10 +7,7 @@ the whole site is done by LinkChecker in test_links.py.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -180,17 +177,10 @@ def test_no_generated_file_is_written_into_docs():
 
 def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, site_dir):
     """The exit for generators that run no MkDocs hooks (Zensical): stage, then build plainly."""
-    from conftest import mkdocs_build
+    from conftest import crosslinks_cli, mkdocs_build
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
     staged = tmp_path / "staged"
-    result = subprocess.run(
-        [sys.executable, "-m", "crosslinks", "stage", str(staged), "--docs-dir", str(DOCS)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = crosslinks_cli("stage", str(staged), "--docs-dir", str(DOCS))
     assert result.returncode == 0, result.stderr
     config = (
         (ROOT / "mkdocs.yml")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import yaml
-from conftest import DOCS, ROOT, soup_of
+from conftest import DOCS, ROOT, crosslinks_cli, soup_of
 
 from crosslinks.__main__ import read_urls
 
@@ -60,14 +57,7 @@ def test_the_check_fails_for_a_page_that_moved(site_dir):
 def test_every_current_url_is_in_the_published_list(tmp_path):
     listed = tmp_path / "urls.txt"
     listed.write_text(LIST.read_text())
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run(
-        [sys.executable, "-m", "crosslinks", "urls", str(listed), "--docs-dir", str(DOCS)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = crosslinks_cli("urls", str(listed), "--docs-dir", str(DOCS))
     assert result.returncode == 0, result.stderr
     assert " 0 new URLs added" in result.stdout, f"{result.stdout} Run: python3 scripts/docs.py urls, and commit published-urls.txt"
 
