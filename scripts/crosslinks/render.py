@@ -64,6 +64,11 @@ def _front_matter(title: str, description: str) -> str:
     return "---\n" + json.dumps({"title": title, "description": description}, ensure_ascii=False) + "\n---\n\n"
 
 
+def _opening(title: str, description: str, intro: str) -> list[str]:
+    """The start of a generated page: its front matter, then its opening paragraph."""
+    return [_front_matter(title, description), intro + "\n"]
+
+
 def _md_escape(text: str) -> str:
     """Text placed inside Markdown link labels or table cells."""
     return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
@@ -390,13 +395,10 @@ def conditions_index(graph: Graph) -> str:
 
 def exercises_index(graph: Graph) -> str:
     src = "exercises/index.md"
-    parts = [
-        _front_matter(
-            "Exercises", "Exercises the site's condition pages recommend, grouped by what they train, with the conditions each one helps."
-        )
-    ]
-    parts.append(
-        "Exercises that the condition pages recommend, grouped by what they train. Each page shows how to do it, how hard to work, and what you should and should not feel.\n"
+    parts = _opening(
+        "Exercises",
+        "Exercises the site's condition pages recommend, grouped by what they train, with the conditions each one helps.",
+        "Exercises that the condition pages recommend, grouped by what they train. Each page shows how to do it, how hard to work, and what you should and should not feel.",
     )
     for goal in GOALS:
         pages = [p for p in graph.exercises.values() if p.meta.goal == goal]  # type: ignore[attr-defined]
@@ -418,13 +420,10 @@ def exercises_index(graph: Graph) -> str:
 def glossary_page(graph: Graph) -> str:
     """`/glossary/`: every term in plain words, A to Z, each linked to the page that says most."""
     src = "glossary/index.md"
-    parts = [
-        _front_matter(
-            "Glossary", "The medical and running words this site uses, in plain words, each linked to the page that says most about it."
-        )
-    ]
-    parts.append(
-        "The medical and running words this site uses, in plain words. Each links to the page that says most about it. Abbreviations also explain themselves wherever they appear: point at one, or tap it.\n"
+    parts = _opening(
+        "Glossary",
+        "The medical and running words this site uses, in plain words, each linked to the page that says most about it.",
+        "The medical and running words this site uses, in plain words. Each links to the page that says most about it. Abbreviations also explain themselves wherever they appear: point at one, or tap it.",
     )
     letter = ""
     for entry in graph.glossary:
