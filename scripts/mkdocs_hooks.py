@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from crosslinks import ContentError, Site, load_site
+from crosslinks.handouts import cached_qr_svg
 from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 
@@ -26,32 +27,38 @@ _site: Site | None = None  # the last good load, for on_page_markdown
 _previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its preview image
 _grades: dict[str, int] = {}  # reading grades by page text, kept in .cache between builds
 _grades_file: Path | None = None
+_cache: Path = Path(".cache")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load and check all content, then add the generated pages and JSON."""
-    global _site, _previews, _grades, _grades_file
+    global _site, _previews, _grades, _grades_file, _cache
     try:
         _site = load_site(Path(config.docs_dir), today())
     except ContentError as error:
         raise PluginError(str(error)) from None
     for src_uri, content in _site.generated_files(config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    cache = Path(config.docs_dir).parent / ".cache" / "previews"
-    _grades_file = cache.parent / "reading-grades.json"
+    _cache = Path(config.docs_dir).parent / ".cache"
+    _grades_file = _cache / "reading-grades.json"
     _grades = json.loads(_grades_file.read_text()) if _grades_file.is_file() else {}
     _previews = _site.preview_texts()
     for src_uri, (title, subtitle) in _previews.items():
-        files.append(File.generated(config, preview_path(src_uri), content=cached_preview(cache, title, subtitle)))
+        files.append(File.generated(config, preview_path(src_uri), content=cached_preview(_cache / "previews", title, subtitle)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the generated blocks, linked citations and the sources into each page, and hand the
-    templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD)."""
+    templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD, the
+    QR code of its printed handout); date it in the sitemap by its content, not the build."""
     assert _site is not None, "on_files did not run"
     site_url = config.site_url or ""
     facts = _site.page_facts(page.file.src_uri, site_url, _grades) or {}
+    if page.canonical_url:
+        facts["qr_svg"] = cached_qr_svg(_cache / "qr", page.canonical_url)
+    changed = _site.last_modified(page.file.src_uri)
+    page.update_date = changed.isoformat() if changed else ""
     texts = _previews.get(page.file.src_uri)
     if texts is not None:
         facts.update(

@@ -129,3 +129,23 @@ def test_preview_images_are_cached_by_what_they_show(tmp_path, monkeypatch):
     other = previews.cached_preview(tmp_path, "Snapping hip", "Where it hurts: Outer hip and thigh")
     assert first == again and first != other
     assert len(calls) == 2  # the unchanged page was not redrawn
+
+
+def test_the_sitemap_dates_every_page_by_its_content_not_the_build(site_dir):
+    from lxml import etree
+
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = etree.parse(str(site_dir / "sitemap.xml")).getroot().findall(f"{ns}url")
+    lastmod = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in urls}
+    assert len(lastmod) == len(list(site_dir.rglob("index.html")))  # every page (the 404 is 404.html)
+    assert None not in lastmod.values(), [loc for loc, day in lastmod.items() if day is None]
+    hand_written = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_data" not in p.parts}
+    for rel in hand_written:
+        loc = SITE_URL + ("" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
+        assert lastmod[loc] == str(front(rel)["reviewed"]), f"{loc}: sitemap says {lastmod[loc]}, front matter {front(rel)['reviewed']}"
+    # a generated page is as new as the newest review among the condition pages it lists
+    conditions = {p.stem: str(front(f"conditions/{p.name}")["reviewed"]) for p in (DOCS / "conditions").glob("*.md")}
+    region = page(site_dir, "where-it-hurts/side/")
+    listed = {a["href"].split("conditions/")[1].strip("/") for a in region.select("article a[href*='conditions/']")}
+    listed &= set(conditions)
+    assert listed and lastmod[f"{SITE_URL}where-it-hurts/side/"] == max(conditions[slug] for slug in listed)

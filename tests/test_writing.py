@@ -42,6 +42,10 @@ def test_the_number_check_can_fail():
     assert uncited_numbers("Most people recover in 6 to 12 weeks.")
     assert uncited_numbers("Recovery takes:\n\n- 6 weeks for most\n- 12 for some")
     assert not uncited_numbers("Recovery takes [@Key]:\n\n- 6 weeks for most")
+    # a form's labels ("pain from 0 to 10") are not claims; text after the form still counts
+    form = '<form class="x">\n<label>Pain from 0 to 10 <input name="p"></label>\n</form>'
+    assert not uncited_numbers(form)
+    assert uncited_numbers(form + "\n\nMost people recover in 6 weeks.")
 
 
 def test_the_reading_grade_can_fail():

@@ -35,3 +35,19 @@ document$.subscribe(function () {
   });
   paragraphs[paragraphs.length - 1].after(button, status);
 });
+
+/* A "Print this sheet" button above a printable form (it needs JavaScript, so it is added by it) */
+document$.subscribe(function () {
+  var sheet = document.querySelector(".rh-sheet");
+  if (!sheet || sheet.dataset.rhPrint) return;
+  sheet.dataset.rhPrint = "1";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button md-button--primary rh-print";
+  button.textContent = "Print this sheet";
+  button.addEventListener("click", function () { window.print(); });
+  var holder = document.createElement("p");
+  holder.className = "rh-screen-only";
+  holder.append(button);
+  sheet.before(holder);
+});

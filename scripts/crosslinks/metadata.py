@@ -7,6 +7,7 @@ text in APA and BibTeX. The MkDocs adapter hands them to the templates through `
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -135,6 +136,27 @@ def cite_this_page(page: Page, site_url: str) -> str:
         "```",
     ]
     return lines[0] + "\n" + "\n".join(("    " + line) if line else "" for line in lines[1:]) + "\n"
+
+
+def last_modified(graph: Graph, src_uri: str) -> dt.date | None:
+    """When a page's content last changed, for the sitemap: never the build date.
+
+    A hand-written page: its `reviewed` date. A generated page is made from condition pages (or
+    exercise pages), so: the newest review among the pages it is made from. None when the page
+    carries no date (the sitemap then leaves `lastmod` out rather than guess).
+    """
+    page = graph.pages.get(src_uri)
+    if page is not None:
+        return getattr(page.meta, "reviewed", None)
+    conditions = list(graph.conditions.values())
+    parts = src_uri.removesuffix("/index.md").removesuffix(".md").split("/")
+    if parts[0] == "symptoms" and len(parts) == 2:
+        conditions = [c for c, _ in graph.conditions_with_symptom(parts[1])]
+    elif parts[0] == "where-it-hurts" and len(parts) == 2:
+        conditions = graph.conditions_in_region(parts[1])
+    elif parts[0] == "exercises":
+        return max((p.meta.reviewed for p in graph.exercises.values()), default=None)  # type: ignore[union-attr]
+    return max((c.meta.reviewed for c in conditions), default=None)
 
 
 def robots_txt(site_url: str) -> str:

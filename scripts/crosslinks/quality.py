@@ -20,7 +20,9 @@ def states_facts(src_uri: str) -> bool:
     return src_uri.split("/", 1)[0] not in POLICY_SECTIONS
 
 
+_FORMS = re.compile(r"^<form\b.*?^</form>", re.M | re.S)  # a form's labels are not prose or claims
 _DROP_BLOCKS = [
+    _FORMS,
     re.compile(r"^```.*?^```", re.M | re.S),  # fenced code
     re.compile(r"^\|.*$", re.M),  # table rows
     re.compile(r"^#{1,6} .*$", re.M),  # headings
@@ -75,7 +77,7 @@ _ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
 
 def _groups(markdown: str) -> list[str]:
     """Paragraphs; a list or table joins the sentence that introduces it (ending in ':')."""
-    text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+    text = _FORMS.sub("", re.sub(r"<!--.*?-->", "", markdown, flags=re.S))
     groups: list[tuple[str, bool]] = []
     for block in (b for b in re.split(r"\n\s*\n", text) if b.strip()):
         first = block.lstrip().splitlines()[0]

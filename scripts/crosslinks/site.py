@@ -118,6 +118,10 @@ class Site:
                 texts[src] = (title, "")
         return texts
 
+    def last_modified(self, src_uri: str) -> dt.date | None:
+        """The sitemap's `lastmod` for a page, from front matter (see metadata.last_modified)."""
+        return metadata.last_modified(self.graph, src_uri)
+
     def public_urls(self) -> list[str]:
         """Every page's site-relative URL, and each condition page's fixed section anchors."""
         pages = [*self.graph.pages, *(path for path in self.generated_files() if path.endswith(".md"))]

@@ -1,0 +1,102 @@
+"""Printed handouts, printed for real: Chromium prints pages to A4 PDF and pypdf reads them back.
+
+A condition page must print as a handout of at most two A4 pages that keeps its title, its red
+flags and its address (with a QR code to it); the physio sheet must print on one page, with what
+the reader typed into it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, SITE_URL, page
+from pypdf import PdfReader
+
+from crosslinks.handouts import qr_svg
+
+CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
+
+
+def flat(text: str) -> str:
+    """PDF text with its line breaks and spacing folded, so a wrapped address still matches."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def printer(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+
+    def print_pdf(url: str) -> PdfReader:
+        tab.goto(url, wait_until="networkidle")
+        return PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
+
+    print_pdf.tab = tab  # type: ignore[attr-defined]
+    yield print_pdf
+    context.close()
+
+
+@pytest.mark.parametrize("slug", CONDITIONS)
+def test_a_condition_page_prints_as_a_handout_of_at_most_two_a4_pages(printer, served_site, site_dir, slug):
+    html = page(site_dir, f"conditions/{slug}/")
+    title = html.find("h1").get_text(strip=True)
+    red_flag_box = html.select_one("#when-to-see-a-doctor ~ .admonition.danger")
+    first_red_flag = red_flag_box.find("li")
+    for citation in first_red_flag.select("sup"):  # citation numbers are not printed
+        citation.decompose()
+
+    pdf = printer(f"{served_site}conditions/{slug}/")
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert len(pdf.pages) <= 2, f"{slug} prints on {len(pdf.pages)} A4 pages; the handout allows 2"
+    assert abs(float(pdf.pages[0].mediabox.width) - 595) < 2, "not A4"
+    assert title in text
+    assert flat(red_flag_box.find(class_="admonition-title").get_text()) in flat(text)
+    assert flat(first_red_flag.get_text()) in flat(text), "the red flags did not print"
+    assert flat(f"{SITE_URL}conditions/{slug}/") in flat(text), "the page's address did not print"
+    for screen_only in ("Copy this summary", "Skip to content", "Cite this page", "Table of contents"):
+        assert screen_only not in text, f"{screen_only!r} printed"
+
+
+def test_the_handout_qr_code_leads_to_the_page_itself(site_dir):
+    for slug in CONDITIONS:
+        handout = page(site_dir, f"conditions/{slug}/").find(class_="rh-handout")
+        expected = BeautifulSoup(qr_svg(f"{SITE_URL}conditions/{slug}/"), "html.parser").find("svg")
+        assert str(handout.find("svg")) == str(expected), f"{slug}: the printed QR code is not this page's address"
+
+
+def test_print_styles_hide_the_handout_footer_on_screen(browser, served_site):
+    tab = browser.new_page()
+    tab.goto(f"{served_site}conditions/hip-stress-fracture/")
+    assert not tab.locator(".rh-handout").is_visible()
+    tab.emulate_media(media="print")
+    assert tab.locator(".rh-handout").is_visible()
+    assert not tab.locator(".md-header").is_visible() and not tab.locator(".md-sidebar--primary").is_visible()
+    tab.close()
+
+
+def test_the_physio_sheet_is_a_form_that_prints_on_one_page_with_what_was_typed(printer, served_site, site_dir):
+    html = page(site_dir, "self-care/physio-sheet/")
+    form = html.find("form", class_="rh-sheet")
+    controls = form.find_all(["input", "textarea"])
+    assert len(controls) > 30
+    for control in controls:  # every control is named, by its label, a wrapping label, or aria-label
+        named = control.get("aria-label") or control.find_parent("label") or form.find("label", attrs={"for": control.get("id")})
+        assert named, f"unlabelled control {control}"
+    assert form.find("img", src=re.compile("body-outline.svg"))
+    for heading in ("Where it hurts", "When and how it started", "What makes it worse", "The last six weeks of running"):
+        assert heading in form.get_text()
+
+    tab = printer.tab  # type: ignore[attr-defined]
+    tab.goto(f"{served_site}self-care/physio-sheet/", wait_until="networkidle")
+    tab.get_by_label("Last week: longest run").fill("half marathon, 21 km")
+    tab.get_by_label("What eases it").fill("ice and rest days")
+    tab.get_by_role("button", name="Print this sheet").wait_for()
+    pdf = PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
+    text = pdf.pages[0].extract_text()
+    assert len(pdf.pages) == 1, f"the physio sheet prints on {len(pdf.pages)} pages"
+    assert "half marathon, 21 km" in text and "ice and rest days" in text
+    assert "Print this sheet" not in text and "Clear the form" not in text
+    assert flat(f"{SITE_URL}self-care/physio-sheet/") in flat(text)
