@@ -18,11 +18,13 @@
     if (now === null || before === null || before <= 0) return result;
     result.rise = (now - before) / before * 100;
     if (totals[4] !== null && totals[3] !== null && totals[3] > 0) result.weekRise = (totals[4] - totals[3]) / totals[3] * 100;
-    if (result.rise > 100) result.band = "more than double";
-    else if (result.rise > 30) result.band = "30% to 100% longer";
-    else if (result.rise > 10) result.band = "10% to 30% longer";
+    /* compared as whole multiples (now * 10 > before * 11), so 11 after 10 is exactly 10% */
+    if (now > before * 2) result.band = "more than double";
+    else if (now * 10 > before * 13) result.band = "30% to 100% longer";
+    else if (now * 10 > before * 11) result.band = "10% to 30% longer";
+    result.jump = result.weekRise !== null && totals[4] * 10 > totals[3] * 13;
     if (result.band) result.verdict = "spike";
-    else if (result.weekRise !== null && result.weekRise > 30) result.verdict = "jump";
+    else if (result.jump) result.verdict = "jump";
     else result.verdict = "none";
     return result;
   }
@@ -47,7 +49,8 @@
     var inputs = { total: [], long: [] };
 
     WEEKS.forEach(function (name, index) {
-      grid.append(el("span", { "class": "rh-load__week" }, name));
+      var row = el("div", { "class": "rh-load__row" });
+      grid.append(row);
       [["total", "Total"], ["long", "Longest run"]].forEach(function (pair) {
         var id = "rh-load-" + pair[0] + "-" + index;
         var cell = el("span", { "class": "rh-load__cell" });
@@ -55,7 +58,7 @@
         label.append(name + ": " + pair[1].toLowerCase() + ", ", el("span", { "class": "rh-load__unit" }));
         var input = el("input", { type: "number", id: id, min: "0", step: "any", inputmode: "decimal" });
         cell.append(label, input);
-        grid.append(cell);
+        row.append(cell);
         inputs[pair[0]].push(input);
       });
     });
@@ -119,7 +122,7 @@
           " your longest in the earlier weeks (" + r.before + " " + u + ")" + (r.band ? ": " + r.band + "." : ". Up to 10% more is not a spike."));
         if (r.weekRise !== null) {
           lines.push("Your total this week is " + (r.weekRise >= 0 ? pct(r.weekRise) + " more" : pct(-r.weekRise) + " less") + " than last week" +
-            (r.weekRise > 30 ? ": more than 30%." : "."));
+            (r.jump ? ": more than 30%." : "."));
         }
         if (r.verdict === "spike") lines.push("In a large study, runners were hurt more often after runs like this. It is a link, not a promise of injury. Think about a shorter long run, and build up a little at a time.");
         if (r.verdict === "jump") lines.push("The link between weekly jumps and injury is weak, but be careful if more changed as well.");
