@@ -11,7 +11,7 @@ import math
 from typing import NamedTuple
 
 WIDTH = 320.0
-LEFT, RIGHT = 6.0, 312.0  # where week 0 and the axis end are drawn
+LEFT, RIGHT = 6.0, 236.0  # where week 0 and the axis end are drawn; each row's range is written after
 ROW = 34.0
 TOP = 6.0
 AXIS = 26.0
@@ -29,6 +29,13 @@ def recovery_text(row: RecoveryRow) -> str:
     """The row's range in words, as shown next to its bar and read out by screen readers."""
     span = f"{row.min_weeks} weeks" if row.min_weeks == row.max_weeks else f"{row.min_weeks} to {row.max_weeks} weeks"
     return f"long-term; judge a first course of treatment after {span}" if row.long_term else span
+
+
+def short_range(row: RecoveryRow) -> str:
+    """The few words written after each bar."""
+    if row.long_term:
+        return "long-term"
+    return f"{row.min_weeks} weeks" if row.min_weeks == row.max_weeks else f"{row.min_weeks}–{row.max_weeks} weeks"
 
 
 def chart_order(rows: list[RecoveryRow]) -> list[RecoveryRow]:
@@ -65,7 +72,8 @@ def recovery_chart_svg(rows: list[RecoveryRow], chart_id: str = "rh-recovery-cha
     for index, row in enumerate(ordered):
         y = TOP + ROW * index
         name = html.escape(row.title)
-        parts.append(f'<text class="rh-chart__name" x="{_n(LEFT)}" y="{_n(y + 12)}">{name}: {html.escape(recovery_text(row))}</text>')
+        parts.append(f'<text class="rh-chart__name" x="{_n(LEFT)}" y="{_n(y + 12)}">{name}</text>')
+        parts.append(f'<text class="rh-chart__range" x="{_n(RIGHT + 6)}" y="{_n(y + 26)}">{short_range(row)}</text>')
         if row.long_term:
             start = x(row.min_weeks)
             parts.append(

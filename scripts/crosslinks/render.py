@@ -383,7 +383,8 @@ def recovery_chart(graph: Graph) -> str:
         return ""
     caption = (
         "Typical recovery time, in weeks, shortest first. Each bar spans the range the sources give. "
-        "An open bar marked with an arrow is a long-term condition: it starts where you can judge a first course of treatment."
+        "An open bar with an arrow is a long-term condition. It starts at the week when you can judge a first course of treatment. "
+        "The table below gives each range in words."
     )
     return f'<figure class="rh-chart-figure">{charts.recovery_chart_svg(rows)}<figcaption>{caption}</figcaption></figure>\n'
 
