@@ -251,3 +251,14 @@ def test_no_request_leaves_the_site(browser, served_site, api):
 def test_the_finder_script_is_small(site_dir):
     size = len(gzip.compress((site_dir / "assets" / "finder.js").read_bytes(), compresslevel=9))
     assert 0 < size < FINDER_JS_LIMIT, f"finder.js is {size} bytes gzip-compressed; the limit is {FINDER_JS_LIMIT}"
+
+
+def test_the_finder_is_linked_from_the_nav_home_and_where_it_hurts(site_dir):
+    from conftest import page as built
+
+    nav = [a.get_text(strip=True) for a in built(site_dir, "").select("nav.md-nav--primary > ul > li > a")]
+    assert nav[:2] == ["Home", "Where does it hurt?"]
+    assert built(site_dir, "").select_one('article a[href="finder/"]') is not None
+    assert built(site_dir, "where-it-hurts/").select_one('article a[href="../finder/"]') is not None
+    assert built(site_dir, "where-it-hurts/side/").select_one('article a[href="../../finder/"]') is not None
+    assert built(site_dir, "tools/").select_one('article a[href="training-load/"]') is not None
