@@ -12,7 +12,7 @@ import html
 import json
 from posixpath import dirname, relpath
 
-from . import citations, metadata
+from . import bodymap, charts, citations, metadata
 from .graph import Condition, Graph, page_url
 from .load import Page
 from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
@@ -24,6 +24,7 @@ NERVE_PAIN_RULES = "self-care/is-it-soreness-or-injury.md"
 EDITORIAL_POLICY = "about/editorial-policy.md"
 API_CONDITIONS = "api/conditions.json"
 API_VERSION = 1
+FINDER = "finder/index.md"
 
 
 # --- small helpers ------------------------------------------------------------------------------
@@ -250,6 +251,8 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
         markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
         markdown = condition_top(graph, condition) + "\n" + markdown
+    if marker("body-map") in markdown:
+        markdown = markdown.replace(marker("body-map"), finder_map(graph))
     numbers = citations.numbering(markdown, page.meta.sources)  # the card's citations come first
     markdown = citations.link_citations(markdown, numbers)
     tail = []
@@ -329,6 +332,9 @@ def region_page(graph: Graph, region_id: str) -> str:
         )
     ]
     parts.append(f"{region.description}\n")
+    parts.append(region_map(graph, region_id))
+    if graph.has_page(FINDER):
+        parts.append(f"Not sure this is the right area? [Tap where it hurts on the finder]({link(src, FINDER)}).\n")
     parts.append("## Conditions that hurt here {#conditions}\n")
     if not conditions:
         parts.append("No condition page covers this area yet.")
@@ -353,6 +359,36 @@ def region_page(graph: Graph, region_id: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def region_map(graph: Graph, region_id: str) -> str:
+    """The body map with this region highlighted; the other regions link to their own pages."""
+    names = {r.id: r.name for r in graph.regions.values()}
+    svg = bodymap.body_map_svg(names, picked=region_id)
+    caption = f"The shaded area is the {html.escape(names[region_id].lower())}, seen from the front, the side and the back."
+    return f'<figure class="rh-bodymap-figure">{svg}<figcaption>{caption}</figcaption></figure>\n'
+
+
+def finder_map(graph: Graph) -> str:
+    """The finder's body map: every region named, for the finder's script to make into buttons."""
+    names = {r.id: r.name for r in graph.regions.values()}
+    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{bodymap.body_map_svg(names, pickable=True)}</figure>'
+
+
+def recovery_chart(graph: Graph) -> str:
+    """`/conditions/`: every condition's typical recovery as a range bar, drawn at build time."""
+    rows = [
+        charts.RecoveryRow(c.title, c.meta.recovery.min_weeks, c.meta.recovery.max_weeks, c.meta.recovery.long_term)
+        for c in graph.conditions.values()
+    ]
+    if not rows:
+        return ""
+    caption = (
+        "Typical recovery time, in weeks, shortest first. Each bar spans the range the sources give. "
+        "An open bar with an arrow is a long-term condition. It starts at the week when you can judge a first course of treatment. "
+        "The table below gives each range in words."
+    )
+    return f'<figure class="rh-chart-figure">{charts.recovery_chart_svg(rows)}<figcaption>{caption}</figcaption></figure>\n'
+
+
 def _symptom_link(src: str, symptom: Symptom) -> str:
     flag = " **(warning sign)**" if symptom.red_flag else ""
     return f"[{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))}){flag}"
@@ -366,6 +402,8 @@ def regions_index(graph: Graph) -> str:
     parts.append(
         "Pick the area that hurts most. Each page lists the conditions that cause pain there, and the symptoms that tell them apart.\n"
     )
+    if graph.has_page(FINDER):
+        parts.append(f"You can also [tap where it hurts on a body map, and tick what you feel]({link(src, FINDER)}).\n")
     for region in graph.regions.values():
         count = len(graph.conditions_in_region(region.id))
         noun = "condition" if count == 1 else "conditions"
@@ -384,6 +422,7 @@ def conditions_index(graph: Graph) -> str:
     parts.append(
         "Every condition on this site at a glance. Recovery times are typical ranges from the sources on each page, not promises.\n"
     )
+    parts.append(recovery_chart(graph))
     rows = ["| Condition | Where it hurts | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- | --- |"]
     for c in graph.conditions.values():
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in c.meta.regions)

@@ -1,0 +1,295 @@
+/* Runner's Hip: the symptom finder on /finder/. Pick an area on the body map, tick what you
+   feel, and see which conditions fit, ranked by the rule written on the page ("How this list
+   is ordered"); tests/finder_rule.py is the same rule in Python. Reads only the site's own
+   api/conditions.json. Its state lives in the address: ?where=<region>&s=<id>,<id>.
+   Loaded on every page; does nothing unless the page has #rh-finder (Material's instant
+   navigation re-runs it through document$). */
+(function () {
+  "use strict";
+  var URGENCY_RANK = { urgent: 0, "see-clinician-soon": 1, "self-care": 2 };
+  var URGENCY_LABEL = { urgent: "Urgent: get checked now", "see-clinician-soon": "See a clinician soon", "self-care": "Self-care first" };
+  var FACETS = ["feels-like", "when-it-hurts", "worse-with", "training-change"];
+  var dataPromise = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.append(child); });
+    return node;
+  }
+
+  /* The rule. Listed: conditions in the region with at least one ticked symptom (all of them
+     when nothing is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one.
+     Order: points (high first), usual symptoms not ticked (few first), urgency, title. */
+  function rank(data, region, ticked) {
+    var rows = [];
+    data.conditions.forEach(function (c) {
+      if (c.regions.indexOf(region) < 0) return;
+      var matched = [], missing = [], points = 0;
+      c.symptoms.forEach(function (s) {
+        if (ticked.has(s.id)) {
+          matched.push(s);
+          points += s.frequency === "typical" ? 2 : 1;
+        } else if (s.frequency === "typical") {
+          missing.push(s);
+        }
+      });
+      if (ticked.size && !matched.length) return;
+      rows.push({ c: c, matched: matched, missing: missing, points: points });
+    });
+    rows.sort(function (a, b) {
+      return b.points - a.points || a.missing.length - b.missing.length ||
+        URGENCY_RANK[a.c.urgency] - URGENCY_RANK[b.c.urgency] ||
+        (a.c.title < b.c.title ? -1 : a.c.title > b.c.title ? 1 : 0);
+    });
+    return rows;
+  }
+
+  function regionSymptoms(data, region) {
+    var byId = {};
+    data.symptoms.forEach(function (s) { byId[s.id] = s; });
+    var seen = {};
+    data.conditions.forEach(function (c) {
+      if (c.regions.indexOf(region) < 0) return;
+      c.symptoms.forEach(function (s) { seen[s.id] = byId[s.id]; });
+    });
+    return Object.keys(seen).map(function (id) { return seen[id]; }).sort(function (a, b) {
+      return (b.red_flag - a.red_flag) || FACETS.indexOf(a.facet) - FACETS.indexOf(b.facet) ||
+        (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    });
+  }
+
+  function weeks(r) {
+    var span = r.min === r.max ? r.min + " weeks" : r.min + " to " + r.max + " weeks";
+    return r.long_term ? "long-term; judge a first course of treatment after " + span : span;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    var ids = (params.get("s") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+    return { where: params.get("where"), s: ids };
+  }
+
+  function urlFor(region, ticked) {
+    var params = new URLSearchParams(location.search);
+    params.delete("where");
+    params.delete("s");
+    if (region) params.set("where", region);
+    if (ticked.length) params.set("s", ticked.join(","));
+    var query = params.toString().replace(/%2C/g, ",");
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function setup(root) {
+    var base = new URL(root.getAttribute("data-root") || "./", location.href);
+    var map = root.querySelector(".rh-bodymap");
+    var picked = document.getElementById("rh-finder-picked");
+    var note = document.getElementById("rh-finder-note");
+    var questions = document.getElementById("rh-finder-questions");
+    var results = document.getElementById("rh-finder-results");
+    var nojs = document.getElementById("rh-finder-nojs");
+    var regionEls = Array.prototype.slice.call(map.querySelectorAll(".rh-bodymap__region"));
+    var data = null;
+    var state = { where: null, ticked: [] };
+
+    nojs.hidden = true;
+    map.setAttribute("aria-label", "Body map, front, side and back views. Pick where it hurts.");
+    regionEls.forEach(function (g) {
+      g.setAttribute("role", "button");
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("aria-pressed", "false");
+      g.addEventListener("click", function (event) {
+        event.preventDefault();
+        event.stopPropagation();
+        pick(g.getAttribute("data-region"));
+      });
+      g.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          pick(g.getAttribute("data-region"));
+        }
+      });
+    });
+
+    function showNote(text) {
+      note.textContent = text;
+      note.hidden = !text;
+    }
+
+    function pick(region) {
+      if (!data) return;
+      if (region === state.where) {
+        focusQuestions();
+        return;
+      }
+      state = { where: region, ticked: [] };
+      showNote("");
+      history.pushState({ rhFinder: true }, "", urlFor(region, []));
+      render();
+      focusQuestions();
+    }
+
+    function focusQuestions() {
+      var heading = document.getElementById("rh-finder-questions-heading");
+      if (heading) heading.focus();
+    }
+
+    function toggle(id, on) {
+      var ticked = state.ticked.filter(function (s) { return s !== id; });
+      if (on) ticked.push(id);
+      state.ticked = ticked;
+      history.replaceState({ rhFinder: true }, "", urlFor(state.where, ticked));
+      renderResults();
+    }
+
+    function restore() {
+      var wanted = readUrl();
+      var notes = [];
+      var regionIds = data.regions.map(function (r) { return r.id; });
+      var where = wanted.where;
+      if (where && regionIds.indexOf(where) < 0) {
+        notes.push("The link named an area this site does not know (\u201c" + where + "\u201d), so it was left out. Pick an area on the map.");
+        where = null;
+      }
+      var ticked = [];
+      var unknown = [];
+      if (where) {
+        var offered = regionSymptoms(data, where).map(function (s) { return s.id; });
+        wanted.s.forEach(function (id) {
+          if (offered.indexOf(id) >= 0) { if (ticked.indexOf(id) < 0) ticked.push(id); } else unknown.push(id);
+        });
+      } else {
+        unknown = wanted.s;
+      }
+      if (unknown.length) {
+        notes.push("The link ticked " + (unknown.length === 1 ? "a symptom" : "symptoms") + " this finder does not offer " +
+          (where ? "for this area" : "without an area") + " (" + unknown.join(", ") + "), so " +
+          (unknown.length === 1 ? "it was" : "they were") + " left out.");
+      }
+      state = { where: where, ticked: ticked };
+      showNote(notes.join(" "));
+      render();
+    }
+
+    function render() {
+      regionEls.forEach(function (g) {
+        var on = g.getAttribute("data-region") === state.where;
+        g.classList.toggle("is-picked", on);
+        g.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+      if (!state.where) {
+        picked.hidden = false;
+        picked.textContent = "No area picked yet. Tap or click an area on the map, or move to it with the Tab key and press Enter.";
+        questions.hidden = true;
+        results.hidden = true;
+        return;
+      }
+      var region = data.regions.filter(function (r) { return r.id === state.where; })[0];
+      picked.hidden = false;
+      picked.textContent = "You picked: " + region.name + ".";
+      renderQuestions(region);
+      renderResults();
+    }
+
+    function renderQuestions(region) {
+      var symptoms = regionSymptoms(data, region.id);
+      questions.textContent = "";
+      questions.append(el("h2", { id: "rh-finder-questions-heading", tabindex: "-1", text: "What do you feel in the " + region.name.toLowerCase() + "?" }));
+      var groups = [
+        { legend: "Warning signs: tick any you have", items: symptoms.filter(function (s) { return s.red_flag; }), css: "rh-finder__flags" },
+        { legend: "What you feel: tick all that fit", items: symptoms.filter(function (s) { return !s.red_flag; }), css: "rh-finder__feel" }
+      ];
+      groups.forEach(function (group) {
+        if (!group.items.length) return;
+        var fieldset = el("fieldset", { "class": group.css }, [el("legend", { text: group.legend })]);
+        group.items.forEach(function (s) {
+          var box = el("input", { type: "checkbox", id: "rh-s-" + s.id, value: s.id });
+          box.checked = state.ticked.indexOf(s.id) >= 0;
+          box.addEventListener("change", function () { toggle(s.id, box.checked); });
+          fieldset.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-s-" + s.id, text: s.label })]));
+        });
+        questions.append(fieldset);
+      });
+      questions.hidden = false;
+    }
+
+    function renderResults() {
+      var ticked = new Set(state.ticked);
+      var flags = data.symptoms.filter(function (s) { return s.red_flag && ticked.has(s.id); });
+      var rows = rank(data, state.where, ticked);
+      results.textContent = "";
+      if (flags.length) {
+        results.append(el("div", { "class": "rh-finder__urgent", id: "rh-finder-urgent", role: "alert" }, [
+          el("p", { "class": "rh-finder__urgent-title", text: "Stop running and get checked by a clinician today" }),
+          el("p", { text: "You ticked a warning sign: " + flags.map(function (s) { return s.label.toLowerCase(); }).join("; ") +
+            ". Do not wait to see if it settles." }),
+          el("p", {}, [el("a", { href: new URL("self-care/when-to-see-a-doctor/", base).pathname, text: "Every warning sign, and where to go" })])
+        ]));
+      }
+      results.append(el("h2", { id: "rh-finder-results-heading", text: "Conditions that fit" }));
+      var summary = !ticked.size
+        ? rows.length + " conditions can cause pain here. Tick what you feel to sort them."
+        : rows.length + (rows.length === 1 ? " condition fits" : " conditions fit") + " what you ticked. First: " + (rows[0] ? rows[0].c.title : "none") + ".";
+      results.append(el("p", { id: "rh-finder-summary", "aria-live": "polite", text: summary }));
+      var list = el("ol", { "class": "rh-finder__list" });
+      rows.forEach(function (row) {
+        var c = row.c;
+        var item = el("li", { "class": "rh-finder__condition", "data-condition": c.id }, [
+          el("h3", {}, [el("a", { href: new URL(c.url, base).pathname, text: c.title })]),
+          el("p", { text: c.description })
+        ]);
+        var facts = el("ul", {});
+        if (ticked.size) {
+          facts.append(el("li", { "class": "rh-finder__matched", text: "Fits what you ticked: " + row.matched.map(function (s) { return s.label.toLowerCase(); }).join("; ") }));
+        }
+        if (row.missing.length) {
+          facts.append(el("li", { "class": "rh-finder__missing", text: "Usually also has, not ticked: " + row.missing.map(function (s) { return s.label.toLowerCase(); }).join("; ") }));
+        }
+        facts.append(el("li", { text: "Urgency: " + URGENCY_LABEL[c.urgency] }));
+        facts.append(el("li", { text: "Typical recovery: " + weeks(c.recovery_weeks) }));
+        item.append(facts);
+        list.append(item);
+      });
+      results.append(list);
+      results.append(el("p", { "class": "rh-finder__reminder", text: "This list is not a diagnosis. Only a clinician who examines you can say what is wrong." }));
+      results.hidden = false;
+    }
+
+    function onPop() {
+      if (!document.body.contains(root)) {
+        window.removeEventListener("popstate", onPop);
+        return;
+      }
+      restore();
+    }
+
+    window.addEventListener("popstate", onPop);
+    if (!dataPromise) {
+      dataPromise = fetch(new URL("api/conditions.json", base)).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    dataPromise.then(function (json) {
+      data = json;
+      restore();
+    }, function () {
+      dataPromise = null;
+      showNote("The finder could not load its list of conditions. Pick your area from the list below instead.");
+    });
+  }
+
+  function start() {
+    var root = document.getElementById("rh-finder");
+    if (!root || root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "1");
+    setup(root);
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

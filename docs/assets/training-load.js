@@ -1,0 +1,196 @@
+/* Runner's Hip: the training-load checker on /tools/training-load/. Compares this week's
+   longest run with the longest of the earlier weeks (more than 10% longer is a spike), and
+   this week's total with last week's (more than 30% more is a jump), as the page explains.
+   Everything stays in the browser; the numbers go into the address only when the reader asks
+   for a link. Loaded on every page; does nothing unless the page has #rh-load. */
+(function () {
+  "use strict";
+  var WEEKS = ["4 weeks ago", "3 weeks ago", "2 weeks ago", "Last week", "This week"];
+  var UNITS = { km: "km", mi: "miles", min: "minutes" };
+  var CHANGES = { shoes: "new shoes", surface: "a new surface", hills: "more hills", speed: "more speedwork" };
+
+  /* The rule, on numbers (null = left empty). Returns {verdict, ...}:
+     "incomplete" (no longest run this week, or none before), "spike", "jump" or "none". */
+  function check(totals, longest) {
+    var now = longest[4], before = null;
+    for (var i = 0; i < 4; i++) if (longest[i] !== null && (before === null || longest[i] > before)) before = longest[i];
+    var result = { verdict: "incomplete", rise: null, band: null, weekRise: null, before: before };
+    if (now === null || before === null || before <= 0) return result;
+    result.rise = (now - before) / before * 100;
+    if (totals[4] !== null && totals[3] !== null && totals[3] > 0) result.weekRise = (totals[4] - totals[3]) / totals[3] * 100;
+    /* compared as whole multiples (now * 10 > before * 11), so 11 after 10 is exactly 10% */
+    if (now > before * 2) result.band = "more than double";
+    else if (now * 10 > before * 13) result.band = "30% to 100% longer";
+    else if (now * 10 > before * 11) result.band = "10% to 30% longer";
+    result.jump = result.weekRise !== null && totals[4] * 10 > totals[3] * 13;
+    if (result.band) result.verdict = "spike";
+    else if (result.jump) result.verdict = "jump";
+    else result.verdict = "none";
+    return result;
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function pct(value) { return Math.round(value) + "%"; }
+
+  function setup(root) {
+    var form = document.getElementById("rh-load-form");
+    var grid = document.getElementById("rh-load-grid");
+    var unit = document.getElementById("rh-load-unit");
+    var result = document.getElementById("rh-load-result");
+    var share = document.getElementById("rh-load-share");
+    var linkBox = document.getElementById("rh-load-link-box");
+    var link = document.getElementById("rh-load-link");
+    var inputs = { total: [], long: [] };
+
+    WEEKS.forEach(function (name, index) {
+      var row = el("div", { "class": "rh-load__row" });
+      grid.append(row);
+      [["total", "Total"], ["long", "Longest run"]].forEach(function (pair) {
+        var id = "rh-load-" + pair[0] + "-" + index;
+        var cell = el("span", { "class": "rh-load__cell" });
+        var label = el("label", { "for": id });
+        label.append(name + ": " + pair[1].toLowerCase() + ", ", el("span", { "class": "rh-load__unit" }));
+        var input = el("input", { type: "number", id: id, min: "0", step: "any", inputmode: "decimal" });
+        cell.append(label, input);
+        row.append(cell);
+        inputs[pair[0]].push(input);
+      });
+    });
+
+    function showUnit() {
+      root.querySelectorAll(".rh-load__unit").forEach(function (span) { span.textContent = UNITS[unit.value]; });
+    }
+
+    function read() {
+      var problems = [];
+      function values(kind, what) {
+        return inputs[kind].map(function (input, index) {
+          var raw = input.value.trim();
+          if (!raw && input.validity.badInput) raw = "?";
+          if (!raw) return null;
+          var value = Number(raw);
+          if (!isFinite(value) || value < 0) {
+            problems.push(WEEKS[index] + ", " + what + ": enter a number of 0 or more (got \u201c" + raw + "\u201d).");
+            return null;
+          }
+          return value;
+        });
+      }
+      var totals = values("total", "total");
+      var longest = values("long", "longest run");
+      longest.forEach(function (value, index) {
+        if (value !== null && totals[index] !== null && value > totals[index]) {
+          problems.push(WEEKS[index] + ": the longest run (" + value + ") cannot be more than the week's total (" + totals[index] + ").");
+        }
+      });
+      var changed = Object.keys(CHANGES).filter(function (key) { return document.getElementById("rh-load-c-" + key).checked; });
+      return { totals: totals, longest: longest, changed: changed, problems: problems };
+    }
+
+    function show() {
+      var input = read();
+      var u = UNITS[unit.value];
+      result.textContent = "";
+      if (input.problems.length) {
+        var box = el("div", { "class": "rh-load__verdict rh-load__verdict--error", id: "rh-load-verdict", "data-verdict": "error", tabindex: "-1" });
+        box.append(el("p", {}, "Please fix these numbers:"));
+        var list = el("ul");
+        input.problems.forEach(function (p) { list.append(el("li", {}, p)); });
+        box.append(list);
+        result.append(box);
+        share.hidden = true;
+        return;
+      }
+      var r = check(input.totals, input.longest);
+      var css = r.verdict === "spike" || r.verdict === "jump" ? "rh-load__verdict rh-load__verdict--spike" : "rh-load__verdict";
+      var verdict = el("div", { "class": css, id: "rh-load-verdict", "data-verdict": r.verdict, tabindex: "-1" });
+      var lines = [];
+      var title;
+      if (r.verdict === "incomplete") {
+        title = "Not enough numbers yet";
+        lines.push("Enter this week's longest run, and the longest run of at least one earlier week.");
+      } else {
+        var longNow = input.longest[4];
+        title = { spike: "This week is a spike", jump: "Your week jumped, but your longest run did not", none: "No spike this week" }[r.verdict];
+        lines.push("Your longest run this week (" + longNow + " " + u + ") is " + (r.rise >= 0 ? pct(r.rise) + " more than" : pct(-r.rise) + " less than") +
+          " your longest in the earlier weeks (" + r.before + " " + u + ")" + (r.band ? ": " + r.band + "." : ". Up to 10% more is not a spike."));
+        if (r.weekRise !== null) {
+          lines.push("Your total this week is " + (r.weekRise >= 0 ? pct(r.weekRise) + " more" : pct(-r.weekRise) + " less") + " than last week" +
+            (r.jump ? ": more than 30%." : "."));
+        }
+        if (r.verdict === "spike") lines.push("In a large study, runners were hurt more often after runs like this. It is a link, not a promise of injury. Think about a shorter long run, and build up a little at a time.");
+        if (r.verdict === "jump") lines.push("The link between weekly jumps and injury is weak, but be careful if more changed as well.");
+      }
+      if (input.changed.length) {
+        lines.push("You also changed: " + input.changed.map(function (key) { return CHANGES[key]; }).join(", ") + ". Change one thing at a time where you can.");
+      }
+      var heading = el("p", { "class": "rh-load__title" });
+      heading.append(el("strong", {}, title));
+      verdict.append(heading);
+      lines.forEach(function (line) { verdict.append(el("p", {}, line)); });
+      verdict.append(el("p", {}, "The rule and its limits are explained below, with pages to read next."));
+      result.append(verdict);
+      share.hidden = false;
+      linkBox.hidden = true;
+    }
+
+    function toUrl() {
+      var input = read();
+      var params = new URLSearchParams();
+      params.set("unit", unit.value);
+      params.set("total", input.totals.map(function (v) { return v === null ? "" : v; }).join(","));
+      params.set("long", input.longest.map(function (v) { return v === null ? "" : v; }).join(","));
+      if (input.changed.length) params.set("changed", input.changed.join(","));
+      return location.pathname + "?" + params.toString().replace(/%2C/g, ",") + location.hash;
+    }
+
+    function fromUrl() {
+      var params = new URLSearchParams(location.search);
+      if (!params.has("total") && !params.has("long")) return false;
+      if (UNITS[params.get("unit")]) unit.value = params.get("unit");
+      ["total", "long"].forEach(function (kind) {
+        (params.get(kind) || "").split(",").slice(0, 5).forEach(function (value, index) { inputs[kind][index].value = value; });
+      });
+      var changed = (params.get("changed") || "").split(",");
+      Object.keys(CHANGES).forEach(function (key) { document.getElementById("rh-load-c-" + key).checked = changed.indexOf(key) >= 0; });
+      return true;
+    }
+
+    unit.addEventListener("change", showUnit);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      show();
+      document.getElementById("rh-load-verdict").focus();
+    });
+    document.getElementById("rh-load-link-button").addEventListener("click", function () {
+      var address = toUrl();
+      history.replaceState(history.state, "", address);
+      link.value = new URL(address, location.href).href;
+      linkBox.hidden = false;
+      link.focus();
+      link.select();
+    });
+    document.getElementById("rh-load-nojs").hidden = true;
+    form.hidden = false;
+    var restored = fromUrl();
+    showUnit();
+    if (restored) show();
+  }
+
+  function start() {
+    var root = document.getElementById("rh-load");
+    if (!root || root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "1");
+    setup(root);
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,264 @@
+"""The symptom finder (/finder/) in Debian's Chromium, served under the sub-path.
+
+Its ranking is checked against the same rule written in Python (tests/finder_rule.py) on the
+built api/conditions.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from finder_rule import rank, region_symptoms
+
+REGIONS = ("front", "side", "back", "inner-thigh", "lower-back")
+FINDER_JS_LIMIT = 15 * 1024  # bytes, gzip-compressed
+# The right edge of the widest element in the page's article (what scrolls sideways if too wide);
+# code blocks and tables scroll inside their own box, so they are left out
+WIDEST_IN_ARTICLE = (
+    "Math.max(...[...document.querySelectorAll('article *')]"
+    ".filter(e => !e.closest('pre, .md-typeset__scrollwrap')).map(e => e.getBoundingClientRect().right))"
+)
+
+
+@pytest.fixture(scope="module")
+def api(site_dir: Path) -> dict:
+    return json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def open_finder(page, served_site: str, query: str = "") -> None:
+    page.goto(f"{served_site}finder/{query}")
+    page.locator("#rh-finder-picked:not([hidden])").wait_for()
+
+
+def shown_order(page) -> list[str]:
+    page.locator("#rh-finder-results:not([hidden])").wait_for()
+    return page.locator("#rh-finder-results li[data-condition]").evaluate_all("items => items.map(i => i.dataset.condition)")
+
+
+def region_button(page, region: str):
+    return page.locator(f'.rh-bodymap__region[data-region="{region}"]')
+
+
+def test_a_click_on_the_map_picks_a_region_and_names_it(tab, served_site):
+    open_finder(tab, served_site)
+    assert "No area picked" in tab.locator("#rh-finder-picked").inner_text()
+    region_button(tab, "side").locator("ellipse").last.click()
+    assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Outer hip and thigh."
+    assert region_button(tab, "side").get_attribute("aria-pressed") == "true"
+    assert "is-picked" in region_button(tab, "side").get_attribute("class")
+    assert region_button(tab, "back").get_attribute("aria-pressed") == "false"
+    assert urlsplit(tab.url).query == "where=side"
+
+
+def test_the_keyboard_picks_a_region_and_focus_moves_to_the_questions(tab, served_site):
+    open_finder(tab, served_site)
+    for _ in range(200):  # Tab through the page, as a keyboard user does, to the buttock
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.dataset.region") == "back":
+            break
+    else:
+        pytest.fail("the buttock region is not reachable with the Tab key")
+    assert region_button(tab, "back").get_attribute("role") == "button"
+    assert region_button(tab, "back").get_attribute("aria-label") == "Buttock and sit bone"
+    tab.keyboard.press("Enter")
+    assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
+    assert tab.evaluate("document.activeElement.id") == "rh-finder-questions-heading"
+    tab.keyboard.press("Shift+Tab")  # back on the map: Space works as on any button
+    region_button(tab, "lower-back").focus()
+    tab.keyboard.press(" ")
+    assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Lower back and pain down the leg."
+
+
+def test_every_region_offers_its_symptoms_red_flags_first(tab, served_site, api):
+    labels = {s["id"]: s for s in api["symptoms"]}
+    for region in REGIONS:
+        open_finder(tab, served_site, f"?where={region}")
+        ids = tab.locator("#rh-finder-questions input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
+        assert sorted(ids) == region_symptoms(api, region)
+        flags = [labels[i]["red_flag"] for i in ids]
+        assert flags == sorted(flags, reverse=True), f"{region}: red flags are not first"
+        first = tab.locator("#rh-finder-questions input[type=checkbox]").first
+        label = tab.locator(f'label[for="{first.get_attribute("id")}"]').inner_text()
+        assert label == labels[ids[0]]["label"]  # labelled, in the runner's words from the JSON
+
+
+def cases(api: dict) -> list[tuple[str, list[str]]]:
+    """For each region: nothing ticked, one symptom, and a mix of typical and possible ones."""
+    found = []
+    for region in REGIONS:
+        conditions = [c for c in api["conditions"] if region in c["regions"]]
+        found.append((region, []))
+        if not conditions:
+            continue
+        last = conditions[-1]["symptoms"]
+        found.append((region, [last[0]["id"]]))
+        mixed = {s["id"] for c in conditions[:3] for s in c["symptoms"][1:3]}
+        found.append((region, sorted(mixed)))
+    return found
+
+
+def test_the_list_and_its_order_follow_the_documented_rule(tab, served_site, api):
+    checked = 0
+    for region, ticked in cases(api):
+        query = f"?where={region}" + (f"&s={','.join(ticked)}" if ticked else "")
+        open_finder(tab, served_site, query)
+        expected = rank(api, region, set(ticked))
+        assert shown_order(tab) == expected, f"{region} {ticked}"
+        checked += bool(expected)
+    assert checked >= 10
+
+
+def test_ticking_boxes_reorders_the_list_and_updates_the_address(tab, served_site, api):
+    open_finder(tab, served_site, "?where=side")
+    region_conditions = [c for c in api["conditions"] if "side" in c["regions"]]
+    wanted = [s["id"] for s in region_conditions[-1]["symptoms"] if not s["red_flag"]][:2]
+    for sid in wanted:
+        tab.locator(f"#rh-s-{sid}").check()
+    assert shown_order(tab) == rank(api, "side", set(wanted))
+    assert urlsplit(tab.url).query == f"where=side&s={','.join(wanted)}"
+    first = api["conditions"][[c["id"] for c in api["conditions"]].index(rank(api, "side", set(wanted))[0])]
+    item = tab.locator(f'li[data-condition="{first["id"]}"]')
+    assert item.locator("a").first.get_attribute("href") == urlsplit(served_site).path + first["url"]
+    assert "Fits what you ticked" in item.inner_text()
+    assert "Urgency:" in item.inner_text() and "Typical recovery:" in item.inner_text()
+    summary = tab.locator("#rh-finder-summary")
+    assert summary.get_attribute("aria-live") == "polite" and first["title"] in summary.inner_text()
+    assert "not a diagnosis" in tab.locator("#rh-finder-results").inner_text()
+
+
+def test_a_red_flag_puts_urgent_advice_at_the_top(tab, served_site, api):
+    region, flag = next(
+        (r, s["id"]) for r in REGIONS for c in api["conditions"] if r in c["regions"] for s in c["symptoms"] if s["red_flag"]
+    )
+    open_finder(tab, served_site, f"?where={region}")
+    assert tab.locator("#rh-finder-urgent").count() == 0
+    tab.locator(f"#rh-s-{flag}").check()
+    urgent = tab.locator("#rh-finder-urgent")
+    urgent.wait_for()
+    assert urgent.get_attribute("role") == "alert"
+    first_child = tab.locator("#rh-finder-results > *").first
+    assert first_child.get_attribute("id") == "rh-finder-urgent"
+    assert urgent.bounding_box()["y"] < tab.locator(".rh-finder__list").bounding_box()["y"]
+    link = urgent.get_by_role("link", name="Every warning sign, and where to go")
+    assert link.get_attribute("href") == urlsplit(served_site).path + "self-care/when-to-see-a-doctor/"
+    link.click()
+    tab.wait_for_url("**/self-care/when-to-see-a-doctor/")
+    tab.locator("h1").filter(has_text="When to see a doctor").wait_for()
+
+
+def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site, api):
+    wanted = region_symptoms(api, "back")[:2]
+    open_finder(tab, served_site, f"?where=back&s={','.join(wanted)}")
+    assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
+    ticked = tab.locator("#rh-finder-questions input:checked").evaluate_all("boxes => boxes.map(b => b.value)")
+    assert sorted(ticked) == sorted(wanted)
+    assert shown_order(tab) == rank(api, "back", set(wanted))
+    assert tab.locator("#rh-finder-note").is_hidden()
+    region_button(tab, "front").locator("ellipse").first.click()
+    assert urlsplit(tab.url).query == "where=front"
+    tab.go_back()
+    tab.locator("#rh-finder-picked", has_text="Buttock and sit bone").wait_for()
+    assert sorted(tab.locator("#rh-finder-questions input:checked").evaluate_all("boxes => boxes.map(b => b.value)")) == sorted(wanted)
+    tab.go_forward()
+    tab.locator("#rh-finder-picked", has_text="Front of the hip and groin").wait_for()
+
+
+def test_unknown_ids_in_the_address_are_left_out_with_a_note(tab, served_site, api):
+    open_finder(tab, served_site, "?where=knee&s=made-up")
+    note = tab.locator("#rh-finder-note")
+    assert note.is_visible() and "knee" in note.inner_text() and "made-up" in note.inner_text()
+    assert "No area picked" in tab.locator("#rh-finder-picked").inner_text()
+    real = region_symptoms(api, "side")[0]
+    open_finder(tab, served_site, f"?where=side&s=not-a-symptom,{real}")
+    assert "not-a-symptom" in tab.locator("#rh-finder-note").inner_text()
+    assert tab.locator("#rh-finder-questions input:checked").evaluate_all("boxes => boxes.map(b => b.value)") == [real]
+    assert shown_order(tab) == rank(api, "side", {real})
+
+
+def test_without_javascript_the_page_links_every_region_page(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_site}finder/")
+    assert page.locator("#rh-finder-nojs").is_visible()
+    base = urlsplit(served_site).path
+    hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.pathname)")
+    for region in REGIONS:
+        assert f"{base}where-it-hurts/{region}/" in hrefs, region
+    page.get_by_role("link", name="Outer hip and thigh").click()
+    page.wait_for_url("**/where-it-hurts/side/")
+    context.close()
+
+
+def test_instant_navigation_into_the_finder_works(tab, served_site):
+    tab.goto(served_site)
+    tab.get_by_role("link", name="Tap where it hurts on a body map").click()
+    tab.wait_for_url("**/finder/")
+    tab.locator("#rh-finder-picked:not([hidden])").wait_for()
+    region_button(tab, "inner-thigh").locator("ellipse").first.click()
+    assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Inner thigh and pubic bone."
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_fits_a_narrow_phone_and_200_percent_text(browser, served_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    open_finder(page, served_site, "?where=side")
+    for zoom in ("100%", "200%"):
+        page.evaluate(f"document.documentElement.style.fontSize = 'calc(125% * {zoom[:-1]} / 100)'")
+        # Material's own header is wider than 320px at 200% text; the finder itself must fit
+        right = page.evaluate(WIDEST_IN_ARTICLE)
+        assert right <= width, f"{width}px at {zoom} text: the page content reaches {right}px"
+        box = page.locator("#rh-finder-questions label").first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    region_button(page, "back").locator("ellipse").first.click()
+    assert page.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
+    context.close()
+
+
+def test_no_request_leaves_the_site(browser, served_site, api):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_finder(page, served_site, "?where=front")
+    page.locator("#rh-finder-questions input").first.check()
+    region_button(page, "lower-back").locator("ellipse").first.click()
+    page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
+    page.locator("#rh-load-verdict").wait_for()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert any(url.endswith("/api/conditions.json") for url in requested)
+    foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
+    assert not foreign, foreign
+
+
+def test_the_finder_script_is_small(site_dir):
+    size = len(gzip.compress((site_dir / "assets" / "finder.js").read_bytes(), compresslevel=9))
+    assert 0 < size < FINDER_JS_LIMIT, f"finder.js is {size} bytes gzip-compressed; the limit is {FINDER_JS_LIMIT}"
+
+
+def test_the_finder_is_linked_from_the_nav_home_and_where_it_hurts(site_dir):
+    from conftest import page as built
+
+    nav = [a.get_text(strip=True) for a in built(site_dir, "").select("nav.md-nav--primary > ul > li > a")]
+    assert nav[:2] == ["Home", "Where does it hurt?"]
+    assert built(site_dir, "").select_one('article a[href="finder/"]') is not None
+    assert built(site_dir, "where-it-hurts/").select_one('article a[href="../finder/"]') is not None
+    assert built(site_dir, "where-it-hurts/side/").select_one('article a[href="../../finder/"]') is not None
+    assert built(site_dir, "tools/").select_one('article a[href="training-load/"]') is not None

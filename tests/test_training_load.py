@@ -1,0 +1,136 @@
+"""The training-load checker (/tools/training-load/) in Debian's Chromium: known inputs give the
+verdicts the rule on the page gives (tests/finder_rule.py), and the link round-trips."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from finder_rule import load_verdict
+from test_finder import WIDEST_IN_ARTICLE
+
+# (weekly totals, longest runs), oldest week first; None = left empty; and the expected verdict
+CASES = [
+    ([20, 22, 25, 24, 30], [8, 9, 10, 10, 14], "spike"),  # 14 after 10: 40% longer
+    ([20, 22, 25, 24, 26], [8, 9, 10, 10, 11], "none"),  # exactly 10% longer is not a spike
+    ([20, 22, 25, 24, 26], [8, 9, 10, 10, 11.5], "spike"),  # 15% longer
+    ([20, 20, 20, 20, 27], [10, 10, 10, 10, 10], "jump"),  # same long run, week up 35%
+    ([20, 20, 20, 20, 26], [10, 10, 10, 10, 10], "none"),  # week up exactly 30%
+    ([None, None, None, 15, 40], [None, None, None, 8, 21], "spike"),  # more than double
+    ([None, None, None, None, 30], [None, None, None, None, 12], "incomplete"),  # nothing before
+    ([20, 22, 25, 24, 30], [8, 9, 10, 10, None], "incomplete"),  # no long run this week
+]
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def fill(page, totals, longest, unit="km") -> None:
+    page.select_option("#rh-load-unit", unit)
+    for index, (total, long) in enumerate(zip(totals, longest, strict=True)):
+        page.fill(f"#rh-load-total-{index}", "" if total is None else str(total))
+        page.fill(f"#rh-load-long-{index}", "" if long is None else str(long))
+
+
+def verdict(page) -> str:
+    page.get_by_role("button", name="Check this week").click()
+    return page.locator("#rh-load-verdict").get_attribute("data-verdict")
+
+
+def test_the_oracle_agrees_with_the_expected_verdicts():
+    for totals, longest, expected in CASES:
+        assert load_verdict(totals, longest) == expected, (totals, longest)
+
+
+def test_known_inputs_give_the_expected_verdicts(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    for totals, longest, expected in CASES:
+        fill(tab, totals, longest)
+        assert verdict(tab) == expected, (totals, longest)
+    fill(tab, *CASES[0][:2])
+    verdict(tab)
+    text = tab.locator("#rh-load-verdict").inner_text()
+    assert "This week is a spike" in text and "40% more" in text and "30% to 100% longer" in text
+    assert tab.evaluate("document.activeElement.id") == "rh-load-verdict"  # focus moves to the answer
+    assert tab.locator("#rh-load-result").get_attribute("aria-live") == "polite"
+
+
+def test_bad_numbers_get_a_clear_message(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 30, 12])
+    assert verdict(tab) == "error"
+    assert "Last week: the longest run (30) cannot be more than the week's total (24)" in tab.locator("#rh-load-verdict").inner_text()
+    tab.fill("#rh-load-long-3", "-4")
+    assert verdict(tab) == "error"
+    assert "Last week, longest run: enter a number of 0 or more" in tab.locator("#rh-load-verdict").inner_text()
+
+
+def test_every_field_has_a_label(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    fields = tab.locator("#rh-load-form input, #rh-load-form select")
+    assert fields.count() == 15
+    for index in range(fields.count()):
+        field_id = fields.nth(index).get_attribute("id")
+        assert tab.locator(f'label[for="{field_id}"]').inner_text().strip(), field_id
+    tab.select_option("#rh-load-unit", "min")
+    assert tab.locator('label[for="rh-load-long-4"]').inner_text() == "This week: longest run, minutes"
+
+
+def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    assert urlsplit(tab.url).query == ""
+    fill(tab, [None, 180, 190, 200, 230], [None, 60, 70, 70, 95], unit="min")
+    tab.locator("#rh-load-c-hills").check()
+    assert verdict(tab) == "spike"
+    assert urlsplit(tab.url).query == ""  # nothing goes into the address until the reader asks
+    tab.get_by_role("button", name="Link to these numbers").click()
+    link = tab.locator("#rh-load-link").input_value()
+    assert link == tab.url
+    query = parse_qs(urlsplit(link).query, keep_blank_values=True)
+    assert query == {"unit": ["min"], "total": [",180,190,200,230"], "long": [",60,70,70,95"], "changed": ["hills"]}
+    other = tab.context.new_page()
+    other.goto(link)
+    assert other.locator("#rh-load-verdict").get_attribute("data-verdict") == "spike"
+    assert other.locator("#rh-load-unit").input_value() == "min"
+    assert other.locator("#rh-load-long-4").input_value() == "95"
+    assert other.locator("#rh-load-total-0").input_value() == ""
+    assert other.locator("#rh-load-c-hills").is_checked()
+    assert "You also changed: more hills" in other.locator("#rh-load-verdict").inner_text()
+
+
+def test_fits_320px_at_200_percent_text(browser, served_site):
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
+    page.locator("#rh-load-verdict").wait_for()
+    page.evaluate("document.documentElement.style.fontSize = 'calc(125% * 2)'")
+    assert page.evaluate(WIDEST_IN_ARTICLE) <= 320
+    context.close()
+
+
+def test_without_javascript_the_rule_is_still_there(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_site}tools/training-load/")
+    assert page.locator("#rh-load-nojs").is_visible()
+    assert page.locator("#rh-load-form").is_hidden()
+    assert page.locator("#the-rule").is_visible()
+    context.close()
+
+
+def test_the_page_links_what_to_read_and_cites_its_evidence(site_dir):
+    html = (site_dir / "tools" / "training-load" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../prevention/training-load/"' in html
+    assert 'href="../../conditions/hip-stress-fracture/"' in html
+    assert html.count('class="rh-cite"') >= 8
+    size = len(gzip.compress((site_dir / "assets" / "training-load.js").read_bytes(), compresslevel=9))
+    assert size < 15 * 1024
