@@ -262,3 +262,10 @@ def test_the_finder_is_linked_from_the_nav_home_and_where_it_hurts(site_dir):
     assert built(site_dir, "where-it-hurts/").select_one('article a[href="../finder/"]') is not None
     assert built(site_dir, "where-it-hurts/side/").select_one('article a[href="../../finder/"]') is not None
     assert built(site_dir, "tools/").select_one('article a[href="training-load/"]') is not None
+
+
+def test_symptoms_quoted_in_a_sentence_keep_the_capital_i(tab, served_site):
+    open_finder(tab, served_site, "?where=side&s=ache-outer-hip")
+    results = tab.locator("#rh-finder-results").inner_text()
+    assert "Fits what you ticked: an ache over the bony point" in results
+    assert "i'm" not in results and " i " not in results

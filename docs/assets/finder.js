@@ -21,6 +21,12 @@
     return node;
   }
 
+  /* A symptom label inside a sentence: "An ache..." becomes "an ache...", but "I", "I'm" and
+     abbreviations (ITB) keep their capitals. */
+  function inSentence(label) {
+    return /^(I\b|[A-Z]{2})/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  }
+
   /* The rule. Listed: conditions in the region with at least one ticked symptom (all of them
      when nothing is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one.
      Order: points (high first), usual symptoms not ticked (few first), urgency, title. */
@@ -224,7 +230,7 @@
       if (flags.length) {
         results.append(el("div", { "class": "rh-finder__urgent", id: "rh-finder-urgent", role: "alert" }, [
           el("p", { "class": "rh-finder__urgent-title", text: "Stop running and get checked by a clinician today" }),
-          el("p", { text: "You ticked a warning sign: " + flags.map(function (s) { return s.label.toLowerCase(); }).join("; ") +
+          el("p", { text: "You ticked a warning sign: " + flags.map(function (s) { return inSentence(s.label); }).join("; ") +
             ". Do not wait to see if it settles." }),
           el("p", {}, [el("a", { href: new URL("self-care/when-to-see-a-doctor/", base).pathname, text: "Every warning sign, and where to go" })])
         ]));
@@ -243,10 +249,10 @@
         ]);
         var facts = el("ul", {});
         if (ticked.size) {
-          facts.append(el("li", { "class": "rh-finder__matched", text: "Fits what you ticked: " + row.matched.map(function (s) { return s.label.toLowerCase(); }).join("; ") }));
+          facts.append(el("li", { "class": "rh-finder__matched", text: "Fits what you ticked: " + row.matched.map(function (s) { return inSentence(s.label); }).join("; ") }));
         }
         if (row.missing.length) {
-          facts.append(el("li", { "class": "rh-finder__missing", text: "Usually also has, not ticked: " + row.missing.map(function (s) { return s.label.toLowerCase(); }).join("; ") }));
+          facts.append(el("li", { "class": "rh-finder__missing", text: "Usually also has, not ticked: " + row.missing.map(function (s) { return inSentence(s.label); }).join("; ") }));
         }
         facts.append(el("li", { text: "Urgency: " + URGENCY_LABEL[c.urgency] }));
         facts.append(el("li", { text: "Typical recovery: " + weeks(c.recovery_weeks) }));
