@@ -100,6 +100,8 @@ def fix_material_markup(html: str) -> str:
       drawer and search toggles on every page load anyway.)
     - tabindex="" on section labels in the navigation: an empty tabindex is no number; leaving it
       out is what the template means (the label is not focusable).
+    And one for Markdown's tables: a wide table scrolls sideways on a phone, so it takes keyboard
+    focus (tabindex="0"), or keyboard users could not scroll it (axe: scrollable-region-focusable).
     - the table of contents' title label points at the __toc checkbox, which the navigation only
       renders for pages listed in it; on other pages the label points at nothing, so drop `for`.
     """
@@ -107,4 +109,4 @@ def fix_material_markup(html: str) -> str:
     html = _EMPTY_TABINDEX.sub(r"\1", html)
     if 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
-    return html
+    return html.replace("<table>", '<table tabindex="0">')
