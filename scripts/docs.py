@@ -193,7 +193,17 @@ def lock(args: list[str]) -> int:
     return subprocess.call(command)
 
 
-COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "quality": quality, "urls": urls, "bench": bench, "lock": lock, "report": report}
+COMMANDS = {
+    "serve": serve,
+    "build": build,
+    "test": test,
+    "check": check,
+    "quality": quality,
+    "urls": urls,
+    "bench": bench,
+    "lock": lock,
+    "report": report,
+}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -69,7 +69,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     if facts:
         page.meta["rh"] = facts
+    add_search_keys(page)
     return _site.render_page(page.file.src_uri, markdown, site_url)
+
+
+def add_search_keys(page: Page) -> None:
+    """Condition pages rank a little higher in search: they answer most runners' questions.
+    (Not their aka names as `tags`: Material weighs tags a million times the text, so any
+    query with "hip" in it would list conditions only.)"""
+    assert _site is not None
+    condition = next((c for c in _site.graph.conditions.values() if c.page.src_uri == page.file.src_uri), None)
+    if condition is not None:
+        page.meta.setdefault("search", {}).setdefault("boost", 2)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

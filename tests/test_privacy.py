@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import soup_of
+from quality_gates import CSP_LISTENER, dumps
 
 from crosslinks.hardening import inline_script_hashes
-from quality_gates import CSP_LISTENER, dumps
 
 
 def policy_of(path) -> dict[str, list[str]]:

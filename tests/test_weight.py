@@ -16,7 +16,10 @@ def test_the_search_index_is_within_budget(site_dir):
 
 def test_every_first_view_is_within_budget(first_views):
     heaviest = sorted(first_views.items(), key=lambda item: item[1].weight(), reverse=True)
-    print("\nheaviest first views (KB, gzipped): " + ", ".join(f"/{p} {v.weight() / 1024:.1f} (HTML {v.html_weight() / 1024:.1f})" for p, v in heaviest[:5]))
+    print(
+        "\nheaviest first views (KB, gzipped): "
+        + ", ".join(f"/{p} {v.weight() / 1024:.1f} (HTML {v.html_weight() / 1024:.1f})" for p, v in heaviest[:5])
+    )
     assert all(view.html_weight() > 0 for view in first_views.values())
     over = {p: round(v.weight() / 1024, 1) for p, v in heaviest if v.weight() > PAGE_BUDGET}
     html_over = {p: round(v.html_weight() / 1024, 1) for p, v in heaviest if v.html_weight() > HTML_BUDGET}
