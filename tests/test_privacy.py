@@ -64,6 +64,7 @@ def test_search_works_under_the_policy(browser, served_site, query):
     page.goto(f"{served_site}conditions/", wait_until="networkidle")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill(query)
+    page.locator("input.md-search__input").press("End")  # Material searches on key-up
     page.locator(".md-search-result__item").first.wait_for()
     page.locator(".md-search-result__item a").first.click()  # instant navigation to the result
     page.wait_for_load_state("networkidle")
