@@ -174,6 +174,8 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
                 # follow is reported below as a violation, not skipped
                 with contextlib.suppress(Exception):
                     page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=3000)
+                # colours fade between palettes (CSS transitions): let them settle before measuring contrast
+                page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')")
                 shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 violations = run_axe(page)
                 if shown != expected:  # the palette did not follow: a finding, not a silent pass
