@@ -193,7 +193,7 @@ def synthetic_config(root: Path, with_step: bool, docs: Path | None = None) -> P
         f"site_name: Synthetic\nsite_url: http://127.0.0.1:8000/\ndocs_dir: {docs or root / 'docs'}\nexclude_docs: /_data/\n"
         "not_in_nav: |\n  /conditions/*.md\n  /symptoms/*.md\n  /where-it-hurts/*.md\n  /exercises/*.md\n  /api/*\n"
         "nav: [index.md]\n"
-        "theme: {name: material, font: false, features: [navigation.instant, search.suggest]}\n"
+        "theme: {name: material, font: false, features: [search.suggest]}\n"
         "plugins: [search]\nmarkdown_extensions: [admonition, attr_list, md_in_html, tables, toc]\n" + hooks
     )
     return config

@@ -9,6 +9,7 @@
     python3 scripts/docs.py urls     add every new public URL to published-urls.txt (commit it)
     python3 scripts/docs.py bench    print build and cross-link timings (see scripts/bench.py)
     python3 scripts/docs.py lock     re-pin requirements.lock from requirements.txt
+    python3 scripts/docs.py report   build, then write report/report.md: Lighthouse, page weights, search quality
 
 The first run creates .venv/ and installs the exact versions in requirements.lock (hashes
 checked); later runs reinstall only when the lock file changes. Needs Python 3.11+ only.
@@ -113,9 +114,55 @@ def ensure_chromium() -> None:
     sys.exit("The browser tests need Debian's Chromium: sudo apt-get install chromium")
 
 
+NPM_LOCK = ROOT / "package-lock.json"
+NPM_STAMP = ROOT / "node_modules" / ".package-lock.json.sha256"
+
+
+def ensure_node_modules() -> None:
+    """The gates' tools (axe-core, vnu-jar, Lighthouse) come from npm: `npm ci` when missing or stale.
+
+    --ignore-scripts: vnu-jar's install script would download a Java runtime (the machine's is
+    used); no package here needs a build step. Nothing downloads a browser."""
+    wanted = hashlib.sha256(NPM_LOCK.read_bytes()).hexdigest()
+    if NPM_STAMP.exists() and NPM_STAMP.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Node.js and npm for the quality gates ...", flush=True)
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("The quality gates need Node.js 18+ and npm: sudo apt-get install nodejs npm")
+    print("Installing the pinned npm packages from package-lock.json ...", flush=True)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
+    run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, env=env)
+    NPM_STAMP.write_text(wanted + "\n")
+
+
+def ensure_java() -> None:
+    """The Nu HTML Checker (vnu.jar) runs on the machine's Java; install it with apt when missing."""
+    if shutil.which("java"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Java for the HTML check ...", flush=True)
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", "default-jre-headless"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit("The HTML check needs Java 11+ (the Nu HTML Checker): sudo apt-get install default-jre-headless")
+
+
 def test(args: list[str]) -> int:
     ensure_chromium()
+    ensure_node_modules()
+    ensure_java()
     return subprocess.call([tool("pytest"), *args])
+
+
+def report(args: list[str]) -> int:
+    ensure_chromium()
+    ensure_node_modules()
+    return subprocess.call([sys.executable, str(ROOT / "scripts" / "report.py"), *args])
 
 
 def check(args: list[str]) -> int:
@@ -151,7 +198,17 @@ def lock(args: list[str]) -> int:
     return subprocess.call(command)
 
 
-COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "quality": quality, "urls": urls, "bench": bench, "lock": lock}
+COMMANDS = {
+    "serve": serve,
+    "build": build,
+    "test": test,
+    "check": check,
+    "quality": quality,
+    "urls": urls,
+    "bench": bench,
+    "lock": lock,
+    "report": report,
+}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

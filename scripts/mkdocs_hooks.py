@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from crosslinks import ContentError, Site, load_site
 from crosslinks.handouts import cached_qr_svg
+from crosslinks.hardening import content_security_policy, fix_material_markup, inline_script_hashes, trim_search_index, with_policy
 from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 
@@ -28,6 +29,12 @@ _previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its p
 _grades: dict[str, int] = {}  # reading grades by page text, kept in .cache between builds
 _grades_file: Path | None = None
 _cache: Path = Path(".cache")
+_serving = False  # `mkdocs serve` injects an inline live-reload script that a policy would block
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -69,7 +76,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
     if facts:
         page.meta["rh"] = facts
+    add_search_keys(page)
     return _site.render_page(page.file.src_uri, markdown, site_url)
+
+
+def add_search_keys(page: Page) -> None:
+    """Condition pages rank a little higher in search: they answer most runners' questions.
+    (Not their aka names as `tags`: Material weighs tags a million times the text, so any
+    query with "hip" in it would list conditions only.)"""
+    assert _site is not None
+    source = _site.graph.pages.get(page.file.src_uri)
+    if source is not None and source.kind == "condition":
+        page.meta.setdefault("search", {}).setdefault("boost", 2)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -77,3 +95,26 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _grades_file is not None:
         _grades_file.parent.mkdir(parents=True, exist_ok=True)
         _grades_file.write_text(json.dumps(_grades, sort_keys=True))
+    site_dir = Path(config.site_dir)
+    index_file = site_dir / "search" / "search_index.json"  # written by the search plugin, which runs first
+    if index_file.is_file():
+        trimmed = trim_search_index(json.loads(index_file.read_text(encoding="utf-8")))
+        index_file.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    finish_pages(site_dir, with_csp=not _serving)
+
+
+def finish_pages(site_dir: Path, with_csp: bool) -> None:
+    """Valid markup on every page, and one policy for all: 'self' plus the hashes of every
+    inline script in the site."""
+    pages = {path: fix_material_markup(path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))}
+    if not with_csp:
+        for path, html in pages.items():
+            path.write_text(html, encoding="utf-8")
+        return
+    hashes = set().union(*(inline_script_hashes(html) for html in pages.values()))
+    policy = content_security_policy(hashes)
+    try:
+        for path, html in pages.items():
+            path.write_text(with_policy(html, policy, str(path.relative_to(site_dir))), encoding="utf-8")
+    except ValueError as error:
+        raise PluginError(str(error)) from None

@@ -136,3 +136,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# Quality gates (accessibility, privacy, page weight): one first view of every built page,
+# shared by tests/test_accessibility.py, test_privacy.py and test_weight.py.
+@pytest.fixture(scope="session")
+def first_views(browser, served_site: str, site_dir: Path):
+    import time
+
+    from quality_gates import page_paths, survey
+
+    started = time.perf_counter()
+    views = survey(browser, served_site, page_paths(site_dir))
+    print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {time.perf_counter() - started:.0f} s")
+    return views

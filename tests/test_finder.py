@@ -204,7 +204,7 @@ def test_without_javascript_the_page_links_every_region_page(browser, served_sit
     context.close()
 
 
-def test_instant_navigation_into_the_finder_works(tab, served_site):
+def test_following_a_link_into_the_finder_works(tab, served_site):
     tab.goto(served_site)
     tab.get_by_role("link", name="Tap where it hurts on a body map").click()
     tab.wait_for_url("**/finder/")

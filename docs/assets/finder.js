@@ -2,8 +2,7 @@
    feel, and see which conditions fit, ranked by the rule written on the page ("How this list
    is ordered"); tests/finder_rule.py is the same rule in Python. Reads only the site's own
    api/conditions.json. Its state lives in the address: ?where=<region>&s=<id>,<id>.
-   Loaded on every page; does nothing unless the page has #rh-finder (Material's instant
-   navigation re-runs it through document$). */
+   share.js loads it on the page that has #rh-finder; it starts through Material's document$. */
 (function () {
   "use strict";
   var URGENCY_RANK = { urgent: 0, "see-clinician-soon": 1, "self-care": 2 };

@@ -1,6 +1,19 @@
-/* Runner's Hip: a button under each condition page's "In short" that copies the summary as
-   plain text, with the page's address, ready to paste into a newsletter. Runs on every page
-   load, including Material's instant navigation (document$). */
+/* Runner's Hip: small helpers on every page, and the loader for the two tools' scripts. */
+
+/* The finder and the training-load checker bring their own scripts, fetched only on their own
+   pages, so every other page stays lighter (a test holds every first view under 100 KB). */
+(function () {
+  var assets = document.currentScript.src.replace(/share\.js(\?.*)?$/, "");
+  [["rh-finder", "finder.js"], ["rh-load", "training-load.js"]].forEach(function (tool) {
+    if (!document.getElementById(tool[0])) return;
+    var script = document.createElement("script");
+    script.src = assets + tool[1];
+    document.head.append(script);
+  });
+})();
+
+/* A button under each condition page's "In short" that copies the summary as
+   plain text, with the page's address, ready to paste into a newsletter. */
 document$.subscribe(function () {
   var heading = document.getElementById("in-short");
   if (!heading || heading.dataset.rhCopy) return;

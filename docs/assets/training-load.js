@@ -2,7 +2,7 @@
    longest run with the longest of the earlier weeks (more than 10% longer is a spike), and
    this week's total with last week's (more than 30% more is a jump), as the page explains.
    Everything stays in the browser; the numbers go into the address only when the reader asks
-   for a link. Loaded on every page; does nothing unless the page has #rh-load. */
+   for a link. share.js loads it on the page that has #rh-load. */
 (function () {
   "use strict";
   var WEEKS = ["4 weeks ago", "3 weeks ago", "2 weeks ago", "Last week", "This week"];

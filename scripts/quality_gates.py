@@ -1,0 +1,187 @@
+"""The measurements behind the quality gates, shared by the tests and `docs.py report`.
+
+Each function drives one Playwright page (Debian's Chromium) on the served site and returns
+plain data; the tests decide pass or fail, the report prints the figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+SEARCH_QUERIES = ROOT / "tests" / "search-queries.yml"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SEARCH_INDEX = "search/search_index.json"  # fetched in the background; its own budget
+
+# Budgets, in bytes, compressed as a static host serves the files
+PAGE_BUDGET = 100 * 1024
+HTML_BUDGET = 25 * 1024
+SEARCH_INDEX_BUDGET = 150 * 1024
+
+# Static hosts (GitHub Pages among them) compress text; images such as PNG are already compressed.
+_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+# Recorded in the page before any of its own scripts run (an init script is not subject to the CSP).
+CSP_LISTENER = """
+window.__rhViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__rhViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+def served_size(body: bytes, content_type: str) -> int:
+    """Bytes on the wire from a static host: gzip -9 for text types, as they are otherwise."""
+    if content_type.split(";")[0].strip().startswith(_COMPRESSED_TYPES):
+        return len(gzip.compress(body, 9, mtime=0))
+    return len(body)
+
+
+@dataclass
+class Fetched:
+    url: str
+    content_type: str
+    raw: int
+    served: int
+
+
+@dataclass
+class Visit:
+    """What one first view of a page did: every request, every response and any CSP violation."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+    fetched: list[Fetched] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # variant -> violations
+
+    def weight(self, exclude: tuple[str, ...] = (SEARCH_INDEX,)) -> int:
+        return sum(f.served for f in self.fetched if not f.url.split("?")[0].endswith(exclude))
+
+    def html_weight(self) -> int:
+        return sum(f.served for f in self.fetched if f.url.split("#")[0] == self.url.split("#")[0])
+
+
+def visit(context: Any, url: str) -> tuple[Visit, Any]:
+    """Open `url` in a new page as a first view (HTTP cache off) and record what it fetched.
+
+    Returns the record and the page, still open on `url`, for more checks (close it after)."""
+    record = Visit(url)
+    responses: list[Any] = []
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("response", lambda response: responses.append(response))
+    page.on("console", lambda message: record.console_errors.append(message.text) if message.type == "error" else None)
+    page.goto(url, wait_until="networkidle")
+    for response in responses:
+        if response.status in (301, 302, 303, 307, 308):
+            continue
+        try:
+            body = response.body()
+        except Exception:
+            body = b""
+        content_type = response.headers.get("content-type", "")
+        record.fetched.append(Fetched(response.url, content_type, len(body), served_size(body, content_type)))
+    return record, page
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now (axe is an init script)."""
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [" ".join(n["target"]) for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def search_top(page: Any, query: str, count: int = 3) -> list[str]:
+    """The pages (URLs without #section) of the first `count` results in the site's search box.
+
+    Material searches on key-up, so the text is entered and a key (End) released: one search
+    per query. The box is emptied the same way first (Material then clears the results), so
+    the results read afterwards are this query's, not the last one's."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__list').children.length || /No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+    )
+    return [href.split("#")[0] for href in hrefs[:count]]
+
+
+def load_queries(path: Path = SEARCH_QUERIES) -> list[dict[str, Any]]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["queries"]
+
+
+def dumps(data: object) -> str:
+    return json.dumps(data, indent=2, sort_keys=True)
+
+
+VARIANTS = {  # name -> (viewport width, colour scheme)
+    "light": (1280, "light"),
+    "dark": (1280, "dark"),
+    "phone-360": (360, "light"),
+}
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built page as a site-relative URL ('', 'conditions/x/', '404.html')."""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return paths
+
+
+def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> dict[str, Visit]:
+    """One first view of every page; with `axe`, axe-core in every variant on that same load."""
+    results: dict[str, Visit] = {}
+    for path in paths:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        context.add_init_script(CSP_LISTENER)
+        if axe:
+            context.add_init_script(path=str(AXE_JS))
+        record, page = visit(context, base_url + path)
+        if axe:
+            for name, (width, scheme) in VARIANTS.items():
+                page.set_viewport_size({"width": width, "height": 900})
+                page.emulate_media(color_scheme=scheme)
+                expected = "slate" if scheme == "dark" else "default"
+                # Material's palette follows the system setting ("automatic"); a palette that does not
+                # follow is reported below as a violation, not skipped
+                with contextlib.suppress(Exception):
+                    page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=3000)
+                # colours fade between palettes (CSS transitions): let them settle before measuring contrast
+                page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')")
+                shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                violations = run_axe(page)
+                if shown != expected:  # the palette did not follow: a finding, not a silent pass
+                    violations.append({"id": "palette", "impact": "test", "help": f"palette is {shown}, wanted {expected}", "nodes": []})
+                record.axe[name] = violations
+        record.csp_violations += page.evaluate("window.__rhViolations || []")
+        context.close()
+        results[path] = record
+    return results

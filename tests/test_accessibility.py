@@ -1,0 +1,40 @@
+"""axe-core (pinned in package.json) in Debian's Chromium: no WCAG 2.2 A/AA violation on any page,
+in the light and dark palettes and at a 360 px phone width, and none with the search dialog open."""
+
+from __future__ import annotations
+
+from quality_gates import AXE_JS, CSP_LISTENER, VARIANTS, dumps, run_axe
+
+
+def test_every_page_passes_axe_in_every_variant(first_views):
+    assert len(first_views) > 100
+    missing = [path for path, view in first_views.items() if set(view.axe) != set(VARIANTS)]
+    assert not missing, f"axe did not run in every variant on {missing}"
+    failures = {f"/{path} [{variant}]": found for path, view in first_views.items() for variant, found in view.axe.items() if found}
+    assert not failures, f"{len(failures)} page variants with WCAG violations:\n{dumps(failures)}"
+
+
+def test_the_search_dialog_passes_axe_while_in_use(browser, served_site):
+    for width, scheme in ((1280, "light"), (360, "dark")):
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        context.add_init_script(CSP_LISTENER)
+        context.add_init_script(path=str(AXE_JS))
+        page = context.new_page()
+        page.goto(f"{served_site}conditions/", wait_until="networkidle")
+        page.keyboard.press("/")  # Material's shortcut opens search
+        page.locator("input.md-search__input").fill("hip")
+        page.locator("input.md-search__input").press("End")  # Material searches on key-up
+        page.locator(".md-search-result__item").first.wait_for()
+        found = run_axe(page)
+        context.close()
+        assert not found, f"search open at {width}px, {scheme}: {dumps(found)}"
+
+
+def test_axe_reports_a_violation_when_there_is_one(browser):
+    context = browser.new_context()
+    context.add_init_script(path=str(AXE_JS))
+    page = context.new_page()
+    page.set_content('<html lang="en"><title>t</title><main><img src="x.png"><a href="#"></a></main></html>')
+    found = {v["id"] for v in run_axe(page)}
+    context.close()
+    assert {"image-alt", "link-name"} <= found

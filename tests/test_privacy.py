@@ -1,0 +1,84 @@
+"""Privacy: no page asks any other host for anything, and every page carries a
+Content-Security-Policy that allows only the site's own origin and works under it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import soup_of
+from quality_gates import CSP_LISTENER, dumps
+
+from crosslinks.hardening import inline_script_hashes
+
+
+def policy_of(path) -> dict[str, list[str]]:
+    tags = soup_of(path).find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert len(tags) == 1, f"{path}: {len(tags)} Content-Security-Policy meta tags"
+    return {d.split()[0]: d.split()[1:] for d in tags[0]["content"].split(";") if d.strip()}
+
+
+def test_every_page_has_a_policy_allowing_only_its_own_origin(html_files):
+    assert len(html_files) > 100
+    for path in html_files:
+        policy = policy_of(path)
+        assert policy["default-src"] == ["'self'"], path
+        assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"], path
+        for directive, sources in policy.items():
+            for source in sources:
+                assert source in ("'self'", "'none'", "data:") or source.startswith("'sha256-"), f"{path}: {directive} allows {source}"
+        # every inline script the page runs is allowed by its hash; nothing else inline is
+        assert inline_script_hashes(path.read_text(encoding="utf-8")) <= set(policy["script-src"]), path
+
+
+def test_the_policy_comes_before_any_script_or_stylesheet(html_files):
+    for path in html_files:
+        head = path.read_text(encoding="utf-8").split("</head>")[0]
+        at = head.index("Content-Security-Policy")
+        for first in ("<script", "<link"):
+            assert first not in head or head.index(first) > at, f"{path}: {first} before the policy"
+
+
+def test_no_page_requests_anything_from_another_host(first_views, served_site):
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(served_site))
+    foreign = {path: [u for u in view.requests if not u.startswith((origin, "data:", "blob:"))] for path, view in first_views.items()}
+    foreign = {path: urls for path, urls in foreign.items() if urls}
+    assert all(view.requests for view in first_views.values())
+    assert not foreign, dumps(foreign)
+
+
+def test_no_page_breaks_its_policy(first_views):
+    broken = {path: view.csp_violations for path, view in first_views.items() if view.csp_violations}
+    console = {path: [e for e in view.console_errors if "Content Security Policy" in e] for path, view in first_views.items()}
+    assert not broken, dumps(broken)
+    assert not any(console.values()), dumps({p: e for p, e in console.items() if e})
+
+
+@pytest.mark.parametrize("query", ["sit bone", "ITB"])
+def test_search_works_under_the_policy(browser, served_site, query):
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{served_site}conditions/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill(query)
+    page.locator("input.md-search__input").press("End")  # Material searches on key-up
+    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(".md-search-result__item a").first.click()  # follow a result to its page
+    page.wait_for_load_state("networkidle")
+    violations = page.evaluate("window.__rhViolations")
+    context.close()
+    assert not violations and not errors, (violations, errors)
+
+
+def test_the_violation_listener_sees_a_blocked_inline_script(browser, served_site):
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    page.goto(served_site, wait_until="load")
+    page.evaluate("document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}))")
+    page.wait_for_function("window.__rhViolations.length > 0")
+    assert page.evaluate("window.ran") is None
+    context.close()
