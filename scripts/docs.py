@@ -73,12 +73,8 @@ def install_venv_support(error: Exception) -> None:
     """Debian and Ubuntu ship venv's pip separately (python3-venv); install it when we can."""
     shutil.rmtree(VENV, ignore_errors=True)
     package = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"Installing {package} with apt-get ...", flush=True)
-        run(["apt-get", "update", "-qq"])
-        run(["apt-get", "install", "-y", "-qq", package])
-        return
-    sys.exit(f"Could not create a virtual environment ({error}).\nInstall it first: sudo apt-get install {package}")
+    if not apt_install([package], "Python's virtual environments"):
+        sys.exit(f"Could not create a virtual environment ({error}).\nInstall it first: sudo apt-get install {package}")
 
 
 def run(command: list[str], **kwargs: object) -> None:
@@ -102,16 +98,20 @@ def build(args: list[str]) -> int:
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's: browser tests never download a browser
 
 
+def apt_install(packages: list[str], needed_for: str) -> bool:
+    """Install Debian packages when we are root and apt exists; False (nothing done) otherwise."""
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return False
+    print(f"Installing {' '.join(packages)} for {needed_for} ...", flush=True)
+    run(["apt-get", "update", "-qq"])
+    run(["apt-get", "install", "-y", "-qq", *packages], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return True
+
+
 def ensure_chromium() -> None:
     """The browser tests drive Debian's Chromium; install it with apt when it is missing."""
-    if CHROMIUM.exists():
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Debian's chromium for the browser tests ...", flush=True)
-        run(["apt-get", "update", "-qq"])
-        run(["apt-get", "install", "-y", "-qq", "chromium"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return
-    sys.exit("The browser tests need Debian's Chromium: sudo apt-get install chromium")
+    if not CHROMIUM.exists() and not apt_install(["chromium"], "the browser tests"):
+        sys.exit("The browser tests need Debian's Chromium: sudo apt-get install chromium")
 
 
 NPM_LOCK = ROOT / "package-lock.json"
@@ -126,12 +126,9 @@ def ensure_node_modules() -> None:
     wanted = hashlib.sha256(NPM_LOCK.read_bytes()).hexdigest()
     if NPM_STAMP.exists() and NPM_STAMP.read_text().strip() == wanted:
         return
+    if not shutil.which("npm"):
+        apt_install(["nodejs", "npm"], "the quality gates")
     npm = shutil.which("npm")
-    if npm is None and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Node.js and npm for the quality gates ...", flush=True)
-        run(["apt-get", "update", "-qq"])
-        run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        npm = shutil.which("npm")
     if npm is None:
         sys.exit("The quality gates need Node.js 18+ and npm: sudo apt-get install nodejs npm")
     print("Installing the pinned npm packages from package-lock.json ...", flush=True)
@@ -142,14 +139,8 @@ def ensure_node_modules() -> None:
 
 def ensure_java() -> None:
     """The Nu HTML Checker (vnu.jar) runs on the machine's Java; install it with apt when missing."""
-    if shutil.which("java"):
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Java for the HTML check ...", flush=True)
-        run(["apt-get", "update", "-qq"])
-        run(["apt-get", "install", "-y", "-qq", "default-jre-headless"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return
-    sys.exit("The HTML check needs Java 11+ (the Nu HTML Checker): sudo apt-get install default-jre-headless")
+    if not shutil.which("java") and not apt_install(["default-jre-headless"], "the HTML check"):
+        sys.exit("The HTML check needs Java 11+ (the Nu HTML Checker): sudo apt-get install default-jre-headless")
 
 
 def test(args: list[str]) -> int:

@@ -97,6 +97,12 @@ def visit(context: Any, url: str) -> tuple[Visit, Any]:
     return record, page
 
 
+def settle(page: Any) -> None:
+    """Wait until no CSS transition runs: colours fade between palettes, and search results fade
+    in, so contrast measured mid-fade would be wrong."""
+    page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')")
+
+
 def run_axe(page: Any) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.2 A/AA violations on the page as it is now (axe is an init script)."""
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
@@ -174,8 +180,7 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
                 # follow is reported below as a violation, not skipped
                 with contextlib.suppress(Exception):
                     page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=3000)
-                # colours fade between palettes (CSS transitions): let them settle before measuring contrast
-                page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')")
+                settle(page)
                 shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 violations = run_axe(page)
                 if shown != expected:  # the palette did not follow: a finding, not a silent pass

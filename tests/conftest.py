@@ -128,6 +128,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture
+def tab(browser):
+    """A fresh browser tab; the test fails if the page throws a JavaScript error."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -3,7 +3,7 @@ in the light and dark palettes and at a 360 px phone width, and none with the se
 
 from __future__ import annotations
 
-from quality_gates import AXE_JS, CSP_LISTENER, VARIANTS, dumps, run_axe
+from quality_gates import AXE_JS, CSP_LISTENER, VARIANTS, dumps, run_axe, settle
 
 
 def test_every_page_passes_axe_in_every_variant(first_views):
@@ -25,6 +25,7 @@ def test_the_search_dialog_passes_axe_while_in_use(browser, served_site):
         page.locator("input.md-search__input").fill("hip")
         page.locator("input.md-search__input").press("End")  # Material searches on key-up
         page.locator(".md-search-result__item").first.wait_for()
+        settle(page)
         found = run_axe(page)
         context.close()
         assert not found, f"search open at {width}px, {scheme}: {dumps(found)}"

@@ -29,17 +29,6 @@ def api(site_dir: Path) -> dict:
     return json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def open_finder(page, served_site: str, query: str = "") -> None:
     page.goto(f"{served_site}finder/{query}")
     page.locator("#rh-finder-picked:not([hidden])").wait_for()

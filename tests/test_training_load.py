@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from finder_rule import load_verdict
 from test_finder import WIDEST_IN_ARTICLE
 
@@ -21,17 +20,6 @@ CASES = [
     ([None, None, None, None, 30], [None, None, None, None, 12], "incomplete"),  # nothing before
     ([20, 22, 25, 24, 30], [8, 9, 10, 10, None], "incomplete"),  # no long run this week
 ]
-
-
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def fill(page, totals, longest, unit="km") -> None:
