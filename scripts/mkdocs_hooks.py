@@ -95,26 +95,29 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _grades_file is not None:
         _grades_file.parent.mkdir(parents=True, exist_ok=True)
         _grades_file.write_text(json.dumps(_grades, sort_keys=True))
-    site_dir = Path(config.site_dir)
-    index_file = site_dir / "search" / "search_index.json"  # written by the search plugin, which runs first
+    index_file = Path(config.site_dir) / "search" / "search_index.json"  # written by the search plugin, which runs first
     if index_file.is_file():
         trimmed = trim_search_index(json.loads(index_file.read_text(encoding="utf-8")))
         index_file.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    finish_pages(site_dir, with_csp=not _serving)
 
 
-def finish_pages(site_dir: Path, with_csp: bool) -> None:
-    """Valid markup on every page, and one policy for all: 'self' plus the hashes of every
-    inline script in the site."""
-    pages = {path: fix_material_markup(path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))}
-    if not with_csp:
-        for path, html in pages.items():
-            path.write_text(html, encoding="utf-8")
-        return
-    hashes = set().union(*(inline_script_hashes(html) for html in pages.values()))
-    policy = content_security_policy(hashes)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Each page's HTML, made valid and given its policy (see harden)."""
+    return harden(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get the same treatment as the others."""
+    return harden(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def harden(html: str, name: str) -> str:
+    """Valid markup, and a Content-Security-Policy allowing only the site's own origin and this
+    page's own inline scripts. Done on each page as MkDocs writes it: no second pass over files."""
+    html = fix_material_markup(html)
+    if _serving:  # `mkdocs serve` injects an inline live-reload script that a policy would block
+        return html
     try:
-        for path, html in pages.items():
-            path.write_text(with_policy(html, policy, str(path.relative_to(site_dir))), encoding="utf-8")
+        return with_policy(html, content_security_policy(inline_script_hashes(html)), name)
     except ValueError as error:
         raise PluginError(str(error)) from None

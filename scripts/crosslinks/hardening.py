@@ -3,8 +3,8 @@ search index. Pure functions on text and data; the MkDocs adapter reads and writ
 
 The policy allows only the site's own origin. Material's templates emit a few small inline
 scripts (the base URL for its storage, the palette, the scroll target); their sha256 hashes are
-computed here from the built HTML and collected across all pages into one policy (the base URL
-script differs with the page's depth), so every page carries the same policy.
+computed from each built page, so each page's policy allows exactly its own inline scripts
+(the site has no instant navigation, which would carry one page's scripts into another).
 """
 
 from __future__ import annotations
