@@ -17,10 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from page_hardening import on_post_page, on_post_template, on_startup, trim_search_index_file  # noqa: F401 (MkDocs events)
 
 from crosslinks import ContentError, Site, load_site
 from crosslinks.handouts import cached_qr_svg
-from crosslinks.hardening import content_security_policy, fix_material_markup, inline_script_hashes, trim_search_index, with_policy
 from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 
@@ -29,12 +29,6 @@ _previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its p
 _grades: dict[str, int] = {}  # reading grades by page text, kept in .cache between builds
 _grades_file: Path | None = None
 _cache: Path = Path(".cache")
-_serving = False  # `mkdocs serve` injects an inline live-reload script that a policy would block
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -91,33 +85,9 @@ def add_search_keys(page: Page) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Keep the reading grades for the next build (scoring unchanged pages again is slow)."""
+    """Keep the reading grades for the next build (scoring unchanged pages again is slow), and
+    trim the search index."""
     if _grades_file is not None:
         _grades_file.parent.mkdir(parents=True, exist_ok=True)
         _grades_file.write_text(json.dumps(_grades, sort_keys=True))
-    index_file = Path(config.site_dir) / "search" / "search_index.json"  # written by the search plugin, which runs first
-    if index_file.is_file():
-        trimmed = trim_search_index(json.loads(index_file.read_text(encoding="utf-8")))
-        index_file.write_text(json.dumps(trimmed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Each page's HTML, made valid and given its policy (see harden)."""
-    return harden(output, page.file.src_uri)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The theme's own pages (404.html) get the same treatment as the others."""
-    return harden(output_content, template_name) if template_name.endswith(".html") else output_content
-
-
-def harden(html: str, name: str) -> str:
-    """Valid markup, and a Content-Security-Policy allowing only the site's own origin and this
-    page's own inline scripts. Done on each page as MkDocs writes it: no second pass over files."""
-    html = fix_material_markup(html)
-    if _serving:  # `mkdocs serve` injects an inline live-reload script that a policy would block
-        return html
-    try:
-        return with_policy(html, content_security_policy(inline_script_hashes(html)), name)
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    trim_search_index_file(config)
