@@ -190,7 +190,5 @@
     setup(root);
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  document$.subscribe(start); // share.js adds this script after Material's, on this page only
 })();
