@@ -223,3 +223,12 @@ def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(browser, se
     )
     context.close()
     assert sizes and min(sizes) >= body, f"warning text {min(sizes)} px against body text {body} px"
+
+
+def test_look_alike_twins_warn_of_the_same_signs():
+    """Gluteal tendinopathy and trochanteric bursitis are near-twins: their boxes once differed."""
+
+    def signs(slug: str) -> set[str]:
+        return set(yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])["warning_signs"])
+
+    assert signs("gluteal-tendinopathy") == signs("trochanteric-bursitis")
