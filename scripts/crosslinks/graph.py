@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from posixpath import dirname
 
 from .load import Content, Page
-from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, GlossaryEntry, Reference, Region, Symptom
+from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, GlossaryEntry, LadderSpec, PainRule, Reference, Region, Symptom
 
 # "Often confused with": conditions named as differentials (in either direction), plus those
 # sharing at least this many symptoms. Training changes (a mileage jump...) are shared by most
@@ -64,6 +64,8 @@ class Graph:
         self.symptoms: dict[str, Symptom] = {s.id: s for s in content.symptoms}
         self.references: dict[str, Reference] = {r.id: r for r in content.references}
         self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
+        self.pain_rule: PainRule | None = content.pain_rule
+        self.ladders: dict[str, LadderSpec] = {ladder.id: ladder for ladder in content.ladders}
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
         pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
         self.conditions: dict[str, Condition] = {
