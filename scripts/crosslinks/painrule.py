@@ -33,7 +33,8 @@ PARTS: dict[str, tuple[str, ...]] = {
 # an effort score, which is written "effort 3 of 10"), or "under 3", "above 5"... on a line about pain.
 _SCORE = re.compile(
     r"\b\d+(?:\s*(?:to|or|-|–)\s*\d+)?\s*(?:out of|/)\s*10\b"  # 3 out of 10, 4 to 5 out of 10, 4/10
-    r"|(?<!effort )\b\d+(?:\s*(?:to|or)\s*\d+)?\s+of\s+10\b(?!\s*[a-z%])",  # 3 of 10 (not "3 of 10 runners")
+    r"|(?<!effort )\b\d+(?:\s*(?:to|or)\s*\d+)?\s+of\s+10\b"  # 3 of 10, but not "3 of 10 runners"
+    r"(?!\s*(?:%|runners|people|patients|athletes|players|women|men|cases|studies|trials))",
     re.IGNORECASE,
 )
 _BOUND = re.compile(
