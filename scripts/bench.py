@@ -138,10 +138,16 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
     (docs / "_data" / "regions.yml").write_text(regions + "\n")
     symptom_ids = [f"symptom-{i}" for i in range(symptoms)]
     lines = [
-        f"- {{id: {sid}, label: Symptom number {i}, explanation: What symptom {i} means., facet: {FACETS[i % 4]}, red_flag: {str(i % 25 == 0).lower()}}}"
+        f"- {{id: {sid}, label: Symptom number {i}, explanation: What symptom {i} means., facet: {FACETS[i % 4]}}}"
         for i, sid in enumerate(symptom_ids)
     ]
     (docs / "_data" / "symptoms.yml").write_text("\n".join(lines) + "\n")
+    tiers = "\n".join(f"  - {{id: {t}, name: {t.title()}, heading: act, action: Do this now.}}" for t in ("emergency", "urgent", "soon"))
+    signs = "\n".join(
+        f"  - {{id: sign-{i}, label: Warning sign {i}, tier: {('emergency', 'urgent')[i % 2]}, universal: {str(i < 3).lower()}, why: Why it matters., sources: [Ref{i}]}}"
+        for i in range(12)
+    )
+    (docs / "_data" / "warning-signs.yml").write_text(f"tiers:\n{tiers}\nsigns:\n{signs}\n")
     ref_ids = [f"Ref{i}" for i in range(60)]
     refs = [
         f"- {{id: {r}, authors: Author {r}, title: Study {r}, year: 2020, publisher: Journal, doi: 10.1000/{r.lower()}}}" for r in ref_ids
@@ -171,13 +177,14 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
             if heading == "How it's diagnosed":
                 body.append("<!-- crosslinks:often-confused-with -->\n")
         body.append("<!-- crosslinks:exercises -->\n")
+        body.append("## When to see a doctor\n\n<!-- crosslinks:warning-signs -->\n")
         front = (
             f"---\ntitle: Condition {i}\ndescription: Synthetic condition {i}.\nregions: [{rng.choice(REGION_IDS)}]\n"
             f"symptoms: {{typical: [{', '.join(chosen[:4])}], possible: [{', '.join(chosen[4:])}]}}\n"
             f"onset: gradual\nurgency: self-care\nrecovery: {{min_weeks: 4, max_weeks: 12, sources: [{sources[0]}]}}\n"
-            f"differentials: [{other}]\nladder: tendon\nsources: [{', '.join(sources)}]\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+            f"differentials: [{other}]\nwarning_signs: [sign-{3 + i % 9}]\nladder: tendon\nsources: [{', '.join(sources)}]\nreviewed: 2026-11-01\nnext_review: 2027-11-01\n"
             "clinical_review: {status: awaiting}\n"
-            f"today:\n  keep_running:\n    - {sentence(rng)[:-1]} [@{sources[0]}]\n  ease_off:\n    - {sentence(rng)[:-1]}\n  stop:\n    - {sentence(rng)[:-1]}\n"
+            f"today:\n  keep_running:\n    - {sentence(rng)[:-1]} [@{sources[0]}]\n  ease_off:\n    - {sentence(rng)[:-1]}\n"
             "---\n\n"
         )
         (docs / "conditions" / f"{slug}.md").write_text(front + "\n".join(body))

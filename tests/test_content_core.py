@@ -39,9 +39,9 @@ def test_look_alikes_include_named_differentials_in_both_directions(site):
 def test_region_pages_name_the_symptoms_that_point_to_each_condition(site):
     telling = {c.slug: [s.id for s in symptoms] for c, symptoms in site.graph.telling_symptoms("side")}
     # shared by both conditions (ache-outer-hip) or a training change (mileage-jump): never listed
-    assert telling == {"bone-thing": ["cannot-bear-weight"], "outer-hip-thing": ["pain-lying-on-side"]}
+    assert telling == {"bone-thing": ["deep-groin-ache"], "outer-hip-thing": ["pain-lying-on-side"]}
     (only,) = site.graph.telling_symptoms("front")  # one condition: its own symptoms, typical first
-    assert [s.id for s in only[1]] == ["cannot-bear-weight", "ache-outer-hip", "pain-after-run"]
+    assert [s.id for s in only[1]] == ["deep-groin-ache", "ache-outer-hip", "pain-after-run"]
 
 
 def test_exercises_are_listed_on_the_conditions_they_help(site):
@@ -76,17 +76,35 @@ def test_condition_page_gets_its_blocks_citations_and_sources(site):
     assert out.index("## Sources {#sources}") < out.index("## About this page {#about-this-page}")
 
 
-def test_the_run_modify_stop_card_comes_first_with_red_flags_in_its_stop_tier(site):
-    page = site.graph.pages["conditions/bone-thing.md"]
+def test_the_run_modify_stop_card_comes_first_with_the_registry_signs_in_its_stop_tier(site):
+    page = site.graph.pages["conditions/outer-hip-thing.md"]
     out = site.render_page(page.src_uri, page.body)
     card = out[: out.index("</section>")]
     assert out.startswith('<section class="rh-today"')
-    assert card.index("Keep running, with changes") < card.index("Ease off") < card.index("Stop running and get checked")
-    stop = card[card.index("Stop running and get checked") :]
-    assert "Pain that grows run by run" in stop
-    assert "(../symptoms/cannot-bear-weight.md)" in stop  # the red-flag symptom, added by the build
-    assert '<a href="#source-health-service"' in stop  # card citations are linked and numbered first
-    assert ">1</a>" in stop
+    assert card.index("Keep running, with changes") < card.index("Ease off") < card.index("Stop running and get help if")
+    stop = card[card.index("Stop running and get help if") :]
+    # the universal sign, from the registry, under its tier's action; never a sign the page does not have
+    assert (
+        '[I can\'t put my full weight on the leg](../symptoms/cannot-bear-weight.md){: data-sign="cannot-bear-weight" data-tier="emergency" }'
+        in stop
+    )
+    assert 'data-tier-action="emergency"><strong>Emergency: call for help now.</strong> Call your emergency number now.' in stop
+    assert "groin-pain-worse-each-run" not in stop
+    assert '<a href="#source-alpha2020"' in card  # card citations are linked and numbered first
+    assert ">1</a>" in card
+
+
+def test_an_urgent_condition_card_has_only_the_stop_tier(site):
+    page = site.graph.pages["conditions/bone-thing.md"]
+    out = site.render_page(page.src_uri, page.body)
+    card = out[: out.index("</section>")]
+    assert "Keep running" not in card and "Ease off" not in card
+    assert "**Stop running now.** Running stops until a clinician has checked you for bone thing" in card
+    assert card.index('data-sign="cannot-bear-weight"') < card.index('data-sign="groin-pain-worse-each-run"')  # most serious first
+    assert "*Never hop to test it.*" in card
+    box = out[out.index("## When to see a doctor") :]
+    assert '<div class="admonition danger rh-warnings" markdown>' in box
+    assert "[@Health-Service]" not in box and '<a href="#source-health-service"' in box  # the box cites each sign's sources
 
 
 def test_pages_without_front_matter_pass_through(site):
@@ -117,9 +135,18 @@ def test_the_json_export_matches_its_schema_and_the_front_matter(site):
     assert bone["url"] == "conditions/bone-thing/"
     assert bone["urgency"] == "urgent"
     assert bone["recovery_weeks"] == {"min": 12, "max": 20, "long_term": False}
-    assert {"id": "cannot-bear-weight", "label": "I can't put my full weight on the leg", "frequency": "typical", "red_flag": True} in bone[
-        "symptoms"
-    ]
+    assert {"id": "deep-groin-ache", "label": "A deep ache in my groin", "frequency": "typical"} in bone["symptoms"]
+    assert bone["warning_signs"] == ["cannot-bear-weight", "groin-pain-worse-each-run"]
+    assert [t["id"] for t in data["tiers"]] == ["emergency", "urgent", "soon"]
+    assert data["warning_signs"][1] == {
+        "id": "groin-pain-worse-each-run",
+        "label": "My groin pain gets worse with every run",
+        "tier": "urgent",
+        "why": "It can mean a stress fracture.",
+        "never_test": "Never hop to test it.",
+        "universal": False,
+        "url": "symptoms/groin-pain-worse-each-run/",
+    }
 
 
 def test_the_schema_rejects_a_wrong_export():

@@ -73,14 +73,17 @@ def test_the_keyboard_picks_a_region_and_focus_moves_to_the_questions(tab, serve
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Lower back and pain down the leg."
 
 
-def test_every_region_offers_its_symptoms_red_flags_first(tab, served_site, api):
+def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptoms(tab, served_site, api):
     labels = {s["id"]: s for s in api["symptoms"]}
+    signs = [s["id"] for s in api["warning_signs"]]
     for region in REGIONS:
         open_finder(tab, served_site, f"?where={region}")
+        warnings = tab.locator("#rh-finder-warnings input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
+        assert warnings == signs, f"{region}: the warning questions differ from the registry"
         ids = tab.locator("#rh-finder-questions input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert sorted(ids) == region_symptoms(api, region)
-        flags = [labels[i]["red_flag"] for i in ids]
-        assert flags == sorted(flags, reverse=True), f"{region}: red flags are not first"
+        everything = tab.locator("#rh-finder input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
+        assert everything[: len(signs)] == signs, f"{region}: the warning questions do not come first"
         first = tab.locator("#rh-finder-questions input[type=checkbox]").first
         label = tab.locator(f'label[for="{first.get_attribute("id")}"]').inner_text()
         assert label == labels[ids[0]]["label"]  # labelled, in the runner's words from the JSON
@@ -115,7 +118,7 @@ def test_the_list_and_its_order_follow_the_documented_rule(tab, served_site, api
 def test_ticking_boxes_reorders_the_list_and_updates_the_address(tab, served_site, api):
     open_finder(tab, served_site, "?where=side")
     region_conditions = [c for c in api["conditions"] if "side" in c["regions"]]
-    wanted = [s["id"] for s in region_conditions[-1]["symptoms"] if not s["red_flag"]][:2]
+    wanted = [s["id"] for s in region_conditions[-1]["symptoms"]][:2]
     for sid in wanted:
         tab.locator(f"#rh-s-{sid}").check()
     assert shown_order(tab) == rank(api, "side", set(wanted))
@@ -130,24 +133,64 @@ def test_ticking_boxes_reorders_the_list_and_updates_the_address(tab, served_sit
     assert "not a diagnosis" in tab.locator("#rh-finder-results").inner_text()
 
 
-def test_a_red_flag_puts_urgent_advice_at_the_top(tab, served_site, api):
-    region, flag = next(
-        (r, s["id"]) for r in REGIONS for c in api["conditions"] if r in c["regions"] for s in c["symptoms"] if s["red_flag"]
-    )
-    open_finder(tab, served_site, f"?where={region}")
+def test_a_warning_sign_puts_its_tier_at_the_top_of_the_results(tab, served_site, api):
+    sign = next(s for s in api["warning_signs"] if s["tier"] == "urgent")
+    tier = next(t for t in api["tiers"] if t["id"] == "urgent")
+    open_finder(tab, served_site, "?where=front")
     assert tab.locator("#rh-finder-urgent").count() == 0
-    tab.locator(f"#rh-s-{flag}").check()
+    tab.locator(f"#rh-s-{sign['id']}").check()
     urgent = tab.locator("#rh-finder-urgent")
     urgent.wait_for()
-    assert urgent.get_attribute("role") == "alert"
+    assert urgent.get_attribute("data-tier") == "urgent"
+    assert f"{tier['name']}: {tier['heading']}. {tier['action']}" in urgent.inner_text()
     first_child = tab.locator("#rh-finder-results > *").first
     assert first_child.get_attribute("id") == "rh-finder-urgent"
     assert urgent.bounding_box()["y"] < tab.locator(".rh-finder__list").bounding_box()["y"]
+    # a second, more serious sign: the summary moves up to that tier
+    emergency = next(s for s in api["warning_signs"] if s["tier"] == "emergency")
+    tab.locator(f"#rh-s-{emergency['id']}").check()
+    tab.locator('#rh-finder-urgent[data-tier="emergency"]').wait_for()
     link = urgent.get_by_role("link", name="Every warning sign, and where to go")
     assert link.get_attribute("href") == urlsplit(served_site).path + "self-care/when-to-see-a-doctor/"
     link.click()
     tab.wait_for_url("**/self-care/when-to-see-a-doctor/")
     tab.locator("h1").filter(has_text="When to see a doctor").wait_for()
+
+
+def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone_in_every_area(browser, served_site, api):
+    """At 390 x 844, ticking any warning sign on any area brings its tier's box, worded exactly as
+    the registry words it, into view right under the question, as an alert for screen readers."""
+    tiers = {t["id"]: t for t in api["tiers"]}
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    checked = 0
+    for region in REGIONS:
+        open_finder(page, served_site, f"?where={region}")
+        for sign in api["warning_signs"]:
+            box = page.locator(f"#rh-s-{sign['id']}")
+            box.check()
+            alert = page.locator(f'.rh-finder__alert[data-alert-for="{sign["id"]}"]')
+            alert.wait_for()
+            assert alert.get_attribute("role") == "alert"
+            tier = tiers[sign["tier"]]
+            assert alert.get_attribute("data-tier") == sign["tier"]
+            action = alert.locator("[data-tier-action]")
+            assert action.inner_text() == f"{tier['name']}: {tier['heading']}. {tier['action']}", sign["id"]
+            if sign["tier"] == "emergency":
+                assert "today" not in action.inner_text().lower() and "emergency" in action.inner_text().lower()
+            if sign.get("never_test"):
+                assert sign["never_test"] in alert.inner_text()
+            rect = alert.bounding_box()
+            question = box.bounding_box()
+            assert rect is not None and rect["y"] >= 0 and rect["y"] + rect["height"] <= 844, f"{region} {sign['id']}: box off screen"
+            assert 0 <= rect["y"] - (question["y"] + question["height"]) < 120, (
+                f"{region} {sign['id']}: box is not right under its question"
+            )
+            box.uncheck()
+            assert alert.count() == 0
+            checked += 1
+    context.close()
+    assert checked == len(REGIONS) * len(api["warning_signs"])
 
 
 def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site, api):

@@ -18,6 +18,7 @@ from conftest import DOCS, ROOT, page, soup_of
 from crosslinks.site import SCHEMA_FILE
 
 SYMPTOMS = yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text())
+UNIVERSAL_SIGNS = {s["id"] for s in yaml.safe_load((DOCS / "_data" / "warning-signs.yml").read_text())["signs"] if s.get("universal")}
 CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md") if p.stem != "index")
 
 
@@ -66,8 +67,9 @@ def test_every_condition_page_links_each_of_its_symptoms_and_back(site_dir):
         linked_symptoms = {p.split("/")[1] for p in links_from(site_dir, condition_html) if p.startswith("symptoms/") and p != "symptoms/"}
         meta = yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text().split("---")[1])
         listed = set(meta["symptoms"].get("typical", [])) | set(meta["symptoms"].get("possible", []))
-        assert linked_symptoms == listed, slug
-        for sid in listed:
+        signs = set(meta.get("warning_signs", []))  # warning signs have their pages beside the symptoms
+        assert linked_symptoms == listed | signs | UNIVERSAL_SIGNS, slug
+        for sid in listed | signs:
             back = links_from(site_dir, site_dir / "symptoms" / sid / "index.html")
             assert f"conditions/{slug}/" in back, f"symptoms/{sid}/ does not link back to {slug}"
 
@@ -79,11 +81,13 @@ def test_every_symptom_page_links_only_to_conditions_that_link_back(site_dir):
                 assert f"symptoms/{symptom['id']}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom["id"], path)
 
 
-def test_red_flag_symptoms_are_marked_as_warning_signs(site_dir):
+def test_only_warning_sign_pages_carry_a_warning_box(site_dir):
+    signs = yaml.safe_load((DOCS / "_data" / "warning-signs.yml").read_text(encoding="utf-8"))["signs"]
     for symptom in SYMPTOMS:
-        soup = page(site_dir, f"symptoms/{symptom['id']}/")
-        boxes = soup.select("article .admonition.danger")
-        assert bool(boxes) == symptom["red_flag"], symptom["id"]
+        assert not page(site_dir, f"symptoms/{symptom['id']}/").select("article .admonition.danger"), symptom["id"]
+    for sign in signs:
+        box = page(site_dir, f"symptoms/{sign['id']}/").select_one("article .admonition.danger")
+        assert box is not None and box.get("data-tier-group") == sign["tier"], sign["id"]
 
 
 def test_condition_pages_say_they_inform_and_who_wrote_them(site_dir):

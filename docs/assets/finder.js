@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var URGENCY_RANK = { urgent: 0, "see-clinician-soon": 1, "self-care": 2 };
-  var URGENCY_LABEL = { urgent: "Urgent: get checked now", "see-clinician-soon": "See a clinician soon", "self-care": "Self-care first" };
+  var URGENCY_LABEL = { urgent: "Urgent: stop running and get seen today", "see-clinician-soon": "See a clinician soon", "self-care": "Self-care first" };
   var FACETS = ["feels-like", "when-it-hurts", "worse-with", "training-change"];
   var dataPromise = null;
 
@@ -62,9 +62,33 @@
       c.symptoms.forEach(function (s) { seen[s.id] = byId[s.id]; });
     });
     return Object.keys(seen).map(function (id) { return seen[id]; }).sort(function (a, b) {
-      return (b.red_flag - a.red_flag) || FACETS.indexOf(a.facet) - FACETS.indexOf(b.facet) ||
+      return FACETS.indexOf(a.facet) - FACETS.indexOf(b.facet) ||
         (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     });
+  }
+
+  /* The warning signs, from the site's registry: the same questions for every area, in the
+     registry's order (most serious tier first), each with its tier's fixed action. */
+  function tierOf(data, sign) {
+    return data.tiers.filter(function (t) { return t.id === sign.tier; })[0];
+  }
+
+  function tierSentence(tier) {
+    return tier.name + ": " + tier.heading + ".";
+  }
+
+  /* The box shown right under a ticked warning question: the tier's action, word for word. */
+  function alertBox(data, sign) {
+    var tier = tierOf(data, sign);
+    var action = el("p", { "class": "rh-warnings__action", "data-tier-action": tier.id }, [
+      el("strong", { text: tierSentence(tier) }), document.createTextNode(" " + tier.action)
+    ]);
+    var box = el("div", { "class": "rh-finder__alert rh-finder__alert--" + tier.id, role: "alert", "data-alert-for": sign.id, "data-tier": tier.id }, [
+      action,
+      el("p", { text: "Why: " + sign.why })
+    ]);
+    if (sign.never_test) box.append(el("p", { "class": "rh-finder__never", text: sign.never_test }));
+    return box;
   }
 
   function weeks(r) {
@@ -93,6 +117,7 @@
     var map = root.querySelector(".rh-bodymap");
     var picked = document.getElementById("rh-finder-picked");
     var note = document.getElementById("rh-finder-note");
+    var warnings = document.getElementById("rh-finder-warnings");
     var questions = document.getElementById("rh-finder-questions");
     var results = document.getElementById("rh-finder-results");
     var nojs = document.getElementById("rh-finder-nojs");
@@ -130,9 +155,10 @@
         focusQuestions();
         return;
       }
-      state = { where: region, ticked: [] };
+      var kept = state.ticked.filter(isSign); // the warning questions are the same on every area
+      state = { where: region, ticked: kept };
       showNote("");
-      history.pushState({ rhFinder: true }, "", urlFor(region, []));
+      history.pushState({ rhFinder: true }, "", urlFor(region, kept));
       render();
       focusQuestions();
     }
@@ -147,7 +173,12 @@
       if (on) ticked.push(id);
       state.ticked = ticked;
       history.replaceState({ rhFinder: true }, "", urlFor(state.where, ticked));
-      renderResults();
+      if (state.where) renderResults();
+      else renderSummary();
+    }
+
+    function isSign(id) {
+      return data.warning_signs.some(function (s) { return s.id === id; });
     }
 
     function restore() {
@@ -161,14 +192,11 @@
       }
       var ticked = [];
       var unknown = [];
-      if (where) {
-        var offered = regionSymptoms(data, where).map(function (s) { return s.id; });
-        wanted.s.forEach(function (id) {
-          if (offered.indexOf(id) >= 0) { if (ticked.indexOf(id) < 0) ticked.push(id); } else unknown.push(id);
-        });
-      } else {
-        unknown = wanted.s;
-      }
+      var offered = data.warning_signs.map(function (s) { return s.id; })
+        .concat(where ? regionSymptoms(data, where).map(function (s) { return s.id; }) : []);
+      wanted.s.forEach(function (id) {
+        if (offered.indexOf(id) >= 0) { if (ticked.indexOf(id) < 0) ticked.push(id); } else unknown.push(id);
+      });
       if (unknown.length) {
         notes.push("The link ticked " + (unknown.length === 1 ? "a symptom" : "symptoms") + " this finder does not offer " +
           (where ? "for this area" : "without an area") + " (" + unknown.join(", ") + "), so " +
@@ -185,11 +213,12 @@
         g.classList.toggle("is-picked", on);
         g.setAttribute("aria-pressed", on ? "true" : "false");
       });
+      renderWarnings();
       if (!state.where) {
         picked.hidden = false;
         picked.textContent = "No area picked yet. Tap or click an area on the map, or move to it with the Tab key and press Enter.";
         questions.hidden = true;
-        results.hidden = true;
+        renderSummary();
         return;
       }
       var region = data.regions.filter(function (r) { return r.id === state.where; })[0];
@@ -199,41 +228,82 @@
       renderResults();
     }
 
+    function checkbox(s, onChange) {
+      var box = el("input", { type: "checkbox", id: "rh-s-" + s.id, value: s.id });
+      box.checked = state.ticked.indexOf(s.id) >= 0;
+      box.addEventListener("change", function () { onChange(box); });
+      return box;
+    }
+
+    /* Warning questions: the same on every area, before the area's own symptoms. Ticking one
+       puts its tier's box right under it (role="alert", so screen readers announce it). */
+    function renderWarnings() {
+      warnings.textContent = "";
+      warnings.append(el("h2", { id: "rh-finder-warnings-heading", text: "First: any warning signs?" }));
+      var fieldset = el("fieldset", { "class": "rh-finder__flags" }, [el("legend", { text: "Tick any you have. These are the same whatever the area." })]);
+      data.warning_signs.forEach(function (s) {
+        var item = el("div", { "class": "rh-finder__check", "data-sign-question": s.id });
+        var box = checkbox(s, function (input) {
+          var old = item.querySelector(".rh-finder__alert");
+          if (old) old.remove();
+          if (input.checked) {
+            var alert = alertBox(data, s);
+            item.append(alert);
+            alert.scrollIntoView({ block: "nearest" });
+          }
+          toggle(s.id, input.checked);
+        });
+        item.append(box, el("label", { "for": "rh-s-" + s.id, text: s.label }));
+        if (box.checked) item.append(alertBox(data, s));
+        fieldset.append(item);
+      });
+      warnings.append(fieldset);
+      warnings.hidden = false;
+    }
+
     function renderQuestions(region) {
       var symptoms = regionSymptoms(data, region.id);
       questions.textContent = "";
       questions.append(el("h2", { id: "rh-finder-questions-heading", tabindex: "-1", text: "What do you feel in the " + region.name.toLowerCase() + "?" }));
-      var groups = [
-        { legend: "Warning signs: tick any you have", items: symptoms.filter(function (s) { return s.red_flag; }), css: "rh-finder__flags" },
-        { legend: "What you feel: tick all that fit", items: symptoms.filter(function (s) { return !s.red_flag; }), css: "rh-finder__feel" }
-      ];
-      groups.forEach(function (group) {
-        if (!group.items.length) return;
-        var fieldset = el("fieldset", { "class": group.css }, [el("legend", { text: group.legend })]);
-        group.items.forEach(function (s) {
-          var box = el("input", { type: "checkbox", id: "rh-s-" + s.id, value: s.id });
-          box.checked = state.ticked.indexOf(s.id) >= 0;
-          box.addEventListener("change", function () { toggle(s.id, box.checked); });
-          fieldset.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-s-" + s.id, text: s.label })]));
-        });
-        questions.append(fieldset);
+      var fieldset = el("fieldset", { "class": "rh-finder__feel" }, [el("legend", { text: "What you feel: tick all that fit" })]);
+      symptoms.forEach(function (s) {
+        var box = checkbox(s, function (input) { toggle(s.id, input.checked); });
+        fieldset.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-s-" + s.id, text: s.label })]));
       });
+      questions.append(fieldset);
       questions.hidden = false;
     }
 
-    function renderResults() {
+    /* Before the results: the most serious warning tier ticked, with its action, word for word. */
+    function summaryBox() {
       var ticked = new Set(state.ticked);
-      var flags = data.symptoms.filter(function (s) { return s.red_flag && ticked.has(s.id); });
+      var flags = data.warning_signs.filter(function (s) { return ticked.has(s.id); });
+      if (!flags.length) return null;
+      var tier = tierOf(data, flags[0]); // the registry lists the most serious tier first
+      return el("div", { "class": "rh-finder__urgent rh-finder__urgent--" + tier.id, id: "rh-finder-urgent", "data-tier": tier.id }, [
+        el("p", { "class": "rh-finder__urgent-title rh-warnings__action", "data-tier-action": tier.id }, [
+          el("strong", { text: tierSentence(tier) }), document.createTextNode(" " + tier.action)
+        ]),
+        el("p", { text: "You ticked " + (flags.length === 1 ? "a warning sign" : flags.length + " warning signs") + ": " +
+          flags.map(function (s) { return inSentence(s.label); }).join("; ") + ". Act on the most serious one first." }),
+        el("p", {}, [el("a", { href: new URL("self-care/when-to-see-a-doctor/", base).pathname, text: "Every warning sign, and where to go" })])
+      ]);
+    }
+
+    /* With no area picked, the results area holds only the warning summary, if any. */
+    function renderSummary() {
+      results.textContent = "";
+      var box = summaryBox();
+      if (box) results.append(box);
+      results.hidden = !box;
+    }
+
+    function renderResults() {
+      var ticked = new Set(state.ticked.filter(function (id) { return !isSign(id); }));
       var rows = rank(data, state.where, ticked);
       results.textContent = "";
-      if (flags.length) {
-        results.append(el("div", { "class": "rh-finder__urgent", id: "rh-finder-urgent", role: "alert" }, [
-          el("p", { "class": "rh-finder__urgent-title", text: "Stop running and get checked by a clinician today" }),
-          el("p", { text: "You ticked a warning sign: " + flags.map(function (s) { return inSentence(s.label); }).join("; ") +
-            ". Do not wait to see if it settles." }),
-          el("p", {}, [el("a", { href: new URL("self-care/when-to-see-a-doctor/", base).pathname, text: "Every warning sign, and where to go" })])
-        ]));
-      }
+      var box = summaryBox();
+      if (box) results.append(box);
       results.append(el("h2", { id: "rh-finder-results-heading", text: "Conditions that fit" }));
       var summary = !ticked.size
         ? rows.length + " conditions can cause pain here. Tick what you feel to sort them."

@@ -11,7 +11,21 @@ from dataclasses import dataclass
 from posixpath import dirname
 
 from .load import Content, Page
-from .model import REGION_IDS, ConditionMeta, ExerciseMeta, Frequency, GlossaryEntry, LadderSpec, PainRule, Reference, Region, Symptom
+from .model import (
+    REGION_IDS,
+    TIER_IDS,
+    ConditionMeta,
+    ExerciseMeta,
+    Frequency,
+    GlossaryEntry,
+    LadderSpec,
+    PainRule,
+    Reference,
+    Region,
+    Symptom,
+    WarningSign,
+    WarningTier,
+)
 
 # "Often confused with": conditions named as differentials (in either direction), plus those
 # sharing at least this many symptoms. Training changes (a mileage jump...) are shared by most
@@ -62,6 +76,9 @@ class Graph:
     def __init__(self, content: Content):
         self.regions: dict[str, Region] = {r.id: r for r in sorted(content.regions, key=lambda r: REGION_IDS.index(r.id))}
         self.symptoms: dict[str, Symptom] = {s.id: s for s in content.symptoms}
+        self.tiers: dict[str, WarningTier] = {t.id: t for t in content.tiers}
+        # registry order within each tier, most urgent tier first
+        self.signs: dict[str, WarningSign] = {s.id: s for s in sorted(content.signs, key=lambda s: TIER_IDS.index(s.tier))}
         self.references: dict[str, Reference] = {r.id: r for r in content.references}
         self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
         self.pain_rule: PainRule | None = content.pain_rule
@@ -102,6 +119,24 @@ class Graph:
     def symptoms_of(self, condition: Condition) -> list[tuple[Symptom, Frequency]]:
         return [(self.symptoms[sid], condition.frequency(sid)) for sid in condition.symptom_ids()]  # type: ignore[misc]
 
+    # --- warning signs (the registry) ----------------------------------------------------------
+
+    def universal_signs(self) -> list[WarningSign]:
+        return [s for s in self.signs.values() if s.universal]
+
+    def signs_for(self, extra: list[str]) -> list[WarningSign]:
+        """The universal signs plus `extra`, most urgent tier first, in registry order."""
+        wanted = set(extra)
+        return [s for s in self.signs.values() if s.universal or s.id in wanted]
+
+    def warning_signs_of(self, condition: Condition) -> list[WarningSign]:
+        return self.signs_for(condition.meta.warning_signs)
+
+    def conditions_with_sign(self, sign_id: str) -> list[Condition]:
+        """Conditions whose pages name this sign (every condition, for a universal sign)."""
+        sign = self.signs[sign_id]
+        return [c for c in self.conditions.values() if sign.universal or sign_id in c.meta.warning_signs]
+
     # --- regions ----------------------------------------------------------------------------
 
     def conditions_in_region(self, region_id: str) -> list[Condition]:
@@ -115,7 +150,7 @@ class Graph:
         """For each condition in the region, the symptoms that point to it most.
 
         Those are its own symptoms that the fewest other conditions here share (typical before
-        possible, warning signs first among equals), leaving out training changes, which most
+        possible), leaving out training changes, which most
         overuse injuries share. Linear in the region's size, so a region page stays small.
         """
         conditions = self.conditions_in_region(region_id)
@@ -123,7 +158,7 @@ class Graph:
         result = []
         for condition in conditions:
             candidates = [sid for sid in condition.symptom_ids() if self.symptoms[sid].facet not in UNINFORMATIVE_FACETS]
-            candidates.sort(key=lambda sid: (shared[sid], condition.frequency(sid) != "typical", not self.symptoms[sid].red_flag))
+            candidates.sort(key=lambda sid: (shared[sid], condition.frequency(sid) != "typical"))
             if len(conditions) > 1:
                 candidates = [sid for sid in candidates if shared[sid] < len(conditions)]
             result.append((condition, [self.symptoms[sid] for sid in candidates[:limit]]))

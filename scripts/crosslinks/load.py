@@ -26,6 +26,8 @@ from .model import (
     Region,
     ReviewedMeta,
     Symptom,
+    WarningSign,
+    WarningTier,
 )
 from .problems import Problem, closest
 
@@ -36,6 +38,7 @@ REFERENCES_FILE = f"{DATA_DIR}/references.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 PAIN_RULE_FILE = f"{DATA_DIR}/pain-rule.yml"
 LADDERS_FILE = f"{DATA_DIR}/ladders.yml"
+WARNING_SIGNS_FILE = f"{DATA_DIR}/warning-signs.yml"
 
 # Which schema a page follows, by its top folder. Section landing pages (index.md) and every
 # other page follow GeneralMeta.
@@ -91,6 +94,8 @@ class Content:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     pain_rule: PainRule | None = None  # optional: without it, no page may use the pain-rule marker
     ladders: list[LadderSpec] = field(default_factory=list)
+    tiers: list[WarningTier] = field(default_factory=list)
+    signs: list[WarningSign] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # (kind, id) of pages and data entries that could not be read: their ids still exist, so
@@ -109,6 +114,7 @@ def load_content(docs_dir: Path) -> Content:
     content.regions = _load_list(docs_dir, REGIONS_FILE, Region, content, "region")
     content.symptoms = _load_list(docs_dir, SYMPTOMS_FILE, Symptom, content, "symptom")
     content.references = _load_list(docs_dir, REFERENCES_FILE, Reference, content, "reference")
+    content.tiers, content.signs = _load_registry(docs_dir, content)
     if (docs_dir / GLOSSARY_FILE).is_file():  # optional: a site may have no glossary yet
         content.glossary = _load_list(docs_dir, GLOSSARY_FILE, GlossaryEntry, content, "term")
     if (docs_dir / PAIN_RULE_FILE).is_file():
@@ -179,6 +185,27 @@ def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> 
     return Page(src_uri=rel, file=file, kind=kind, slug=slug, meta=meta, front_matter=yaml_text or "", body=body, body_line=body_line)
 
 
+def _load_registry(docs_dir: Path, content: Content) -> tuple[list[WarningTier], list[WarningSign]]:
+    """The warning-sign registry: a mapping with a list of `tiers` and a list of `signs`."""
+    file = display_path(docs_dir, WARNING_SIGNS_FILE)
+    path = docs_dir / WARNING_SIGNS_FILE
+    if not path.is_file():
+        content.problems.append(Problem(file, "", "", "this data file is missing", "create it (see the README's warning-sign registry)"))
+        return [], []
+    data = _parse_yaml(path.read_text(encoding="utf-8"), file, content.problems)
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or set(data) != {"tiers", "signs"}:
+        shown = ", ".join(sorted(map(str, data))) if isinstance(data, dict) else type(data).__name__
+        content.problems.append(
+            Problem(file, "", shown, "this file must have exactly two keys, 'tiers' and 'signs'", "see the comment at its top")
+        )
+        return [], []
+    tiers = _validate_entries(data["tiers"], WarningTier, file, content, "tier", "tiers")
+    signs = _validate_entries(data["signs"], WarningSign, file, content, "sign", "signs")
+    return tiers, signs
+
+
 def _load_list(docs_dir: Path, rel: str, model: type[M], content: Content, kind: str) -> list[M]:
     problems = content.problems
     file = display_path(docs_dir, rel)
@@ -189,12 +216,19 @@ def _load_list(docs_dir: Path, rel: str, model: type[M], content: Content, kind:
     data = _parse_yaml(path.read_text(encoding="utf-8"), file, problems)
     if data is None:
         return []
+    return _validate_entries(data, model, file, content, kind)
+
+
+def _validate_entries(data: Any, model: type[M], file: str, content: Content, kind: str, key: str = "") -> list[M]:
+    """Each entry of a YAML list of mappings, as `model`; problems name the entry by its id."""
+    problems = content.problems
     if not isinstance(data, list):
-        problems.append(Problem(file, "", type(data).__name__, "this file must be a YAML list of entries ('- id: ...')"))
+        problems.append(Problem(file, key, type(data).__name__, "this must be a YAML list of entries ('- id: ...')"))
         return []
     items: list[M] = []
     for index, entry in enumerate(data):
         label = f"{entry['id']}" if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"[{index}]"
+        label = f"{key}.{label}" if key else label
         if not isinstance(entry, dict):
             problems.append(Problem(file, label, str(entry), "each entry must be a mapping with an 'id'"))
             continue

@@ -150,7 +150,9 @@ def last_modified(graph: Graph, src_uri: str) -> dt.date | None:
         return getattr(page.meta, "reviewed", None)
     conditions = list(graph.conditions.values())
     parts = src_uri.removesuffix("/index.md").removesuffix(".md").split("/")
-    if parts[0] == "symptoms" and len(parts) == 2:
+    if parts[0] == "symptoms" and len(parts) == 2 and parts[1] in graph.signs:
+        conditions = graph.conditions_with_sign(parts[1])
+    elif parts[0] == "symptoms" and len(parts) == 2:
         conditions = [c for c, _ in graph.conditions_with_symptom(parts[1])]
     elif parts[0] == "where-it-hurts" and len(parts) == 2:
         conditions = graph.conditions_in_region(parts[1])

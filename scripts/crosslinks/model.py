@@ -48,7 +48,7 @@ FACET_LABELS: dict[str, str] = {
 URGENCY_LABELS: dict[str, str] = {
     "self-care": "Self-care first",
     "see-clinician-soon": "See a clinician soon",
-    "urgent": "Urgent: get checked now",
+    "urgent": "Urgent: stop running and get seen today",
 }
 ONSET_LABELS: dict[str, str] = {"gradual": "Gradual", "sudden": "Sudden"}
 
@@ -96,11 +96,45 @@ class Region(Strict):
 
 
 class Symptom(Strict):
+    """An ordinary symptom. Warning signs are not symptoms: they live in the registry below."""
+
     id: Slug
     label: Text
     explanation: Description
     facet: Facet
-    red_flag: StrictBool
+
+
+# --- The warning-sign registry (docs/_data/warning-signs.yml) -----------------------------------
+
+TierId = Literal["emergency", "urgent", "soon"]
+TIER_IDS: tuple[str, ...] = get_args(TierId)
+
+
+class WarningTier(Strict):
+    """One level of urgency, with the one action text shown wherever a sign of it appears."""
+
+    id: TierId
+    name: Text
+    heading: Text
+    action: Text
+
+
+class WarningSign(Strict):
+    """A sign that means "don't wait": one tier, one wording, everywhere on the site."""
+
+    id: Slug
+    label: Text
+    tier: TierId
+    why: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240)]
+    sources: list[SourceKey] = Field(min_length=1)
+    universal: StrictBool = False
+    tier_note: Text | None = None
+    never_test: Text | None = None
+
+
+class WarningRegistry(Strict):
+    tiers: list[WarningTier] = Field(min_length=1)
+    signs: list[WarningSign] = Field(min_length=1)
 
 
 class Reference(Strict):
@@ -276,16 +310,17 @@ class ClinicalReview(Strict):
 class TodayCard(Strict):
     """The "run, modify or stop today" card at the top of a condition page.
 
-    Each tier is a list of short plain sentences, which may cite sources like the body does.
-    The condition's red-flag symptoms are added to `stop` by the build.
+    Each tier is a list of short signs a runner can recognise (never instructions), which may
+    cite sources like the body does. The stop tier is not written here: the build fills it from
+    the warning-sign registry. An urgent condition has neither list: its card says that running
+    stops until a clinician has checked it.
     """
 
-    keep_running: list[Text] = Field(min_length=1)  # keep running, with these changes, if...
-    ease_off: list[Text] = Field(min_length=1)  # cut back or switch to cross-training if...
-    stop: list[Text] = Field(min_length=1)  # stop running and get checked if...
+    keep_running: list[Text] = []  # keep running, with these changes, if...
+    ease_off: list[Text] = []  # cut back or switch to cross-training if...
 
     def text(self) -> str:
-        return "\n".join([*self.keep_running, *self.ease_off, *self.stop])
+        return "\n".join([*self.keep_running, *self.ease_off])
 
 
 class ConditionMeta(ReviewedMeta):
@@ -296,8 +331,9 @@ class ConditionMeta(ReviewedMeta):
     urgency: Urgency
     recovery: Recovery
     differentials: list[Slug] = []
+    warning_signs: list[Slug] = []  # ids from the registry; its universal signs are added by the build
     ladder: Ladder  # which return-to-running ladder fits this kind of injury
     sources: list[SourceKey] = Field(min_length=1)
     next_review: dt.date  # type: ignore[assignment]
     clinical_review: ClinicalReview
-    today: TodayCard
+    today: TodayCard = TodayCard()

@@ -12,18 +12,18 @@ import html
 import json
 from posixpath import dirname, relpath
 
-from . import bodymap, charts, citations, ladders, metadata, painrule
+from . import bodymap, charts, citations, ladders, metadata, painrule, triage
 from .graph import Condition, Graph, page_url
 from .load import Page
 from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
-from .validate import marker, next_review_due
+from .validate import marker, next_review_due, warning_markers
 
-WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
+WHEN_TO_SEE_A_DOCTOR = triage.WHEN_TO_SEE_A_DOCTOR
 RETURN_TO_RUNNING = "self-care/return-to-running.md"
 NERVE_PAIN_RULES = "self-care/is-it-soreness-or-injury.md"
 EDITORIAL_POLICY = "about/editorial-policy.md"
 API_CONDITIONS = "api/conditions.json"
-API_VERSION = 1
+API_VERSION = 2  # 2: warning signs moved out of the symptoms into their own registry
 FINDER = "finder/index.md"
 
 
@@ -81,24 +81,23 @@ def _md_escape(text: str) -> str:
 TIERS = (
     ("keep_running", "run", "Keep running, with changes, if"),
     ("ease_off", "ease", "Ease off, and cross-train instead, if"),
-    ("stop", "stop", "Stop running and get checked if"),
 )
 
 
 def today_card(graph: Graph, condition: Condition) -> str:
-    """The "run, modify or stop today" card: three tiers from front matter, red flags added."""
+    """The "run, modify or stop today" card: the first two tiers from front matter, the stop
+    tier from the warning-sign registry. An urgent condition's card has only the stop tier."""
     src = condition.page.src_uri
     card = condition.meta.today
-    red_flags = [f"[{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s, _ in graph.symptoms_of(condition) if s.red_flag]
+    urgent = condition.meta.urgency == "urgent"
     pain = pain_card_lines(graph, condition)
     lines = ['<section class="rh-today" aria-label="Run, modify or stop today" markdown>', "", "**Run, modify or stop today?**", ""]
-    for field, css, name in TIERS:
-        items = pain.get(field, []) + list(getattr(card, field)) + (red_flags if field == "stop" else [])
+    for field, css, name in () if urgent else TIERS:
         lines += [f'<div class="rh-tier rh-tier--{css}" markdown>', "", f"**{name}**", ""]
-        lines += [f"- {item}" for item in items]
-        if field == "stop" and graph.has_page(WHEN_TO_SEE_A_DOCTOR):
-            lines += ["", f"[Every warning sign, and where to go]({link(src, WHEN_TO_SEE_A_DOCTOR)})"]
+        lines += [f"- {item}" for item in pain.get(field, []) + list(getattr(card, field))]
         lines += ["", "</div>", ""]
+    signs = graph.warning_signs_of(condition)
+    lines += triage.card_stop_tier(graph, signs, lambda to: link(src, to), urgent, condition.title)
     lines += ["</section>", ""]
     return "\n".join(lines)
 
@@ -178,12 +177,8 @@ def symptoms_block(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
     pairs = graph.symptoms_of(condition)
     parts = []
-    red = [s for s, _ in pairs if s.red_flag]
-    if red:  # already boxed at the top of the page; listed here so the list is complete
-        parts.append("**Warning signs: stop running and get checked if you notice:**\n")
-        parts.append("\n".join(f"- [{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in red) + "\n")
     for frequency, heading in (("typical", "Most people with it notice"), ("possible", "Some people also notice")):
-        items = [s for s, f in pairs if f == frequency and not s.red_flag]
+        items = [s for s, f in pairs if f == frequency]
         if items:
             parts.append(f"**{heading}:**\n")
             parts.append("\n".join(f"- [{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in items) + "\n")
@@ -274,6 +269,7 @@ def about_this_page(graph: Graph, page: Page) -> str:
 def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -> str:
     """The page's Markdown with generated blocks, linked citations and its sources added."""
     condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    markdown = warning_blocks(graph, page, markdown)
     if condition is not None:
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
@@ -298,17 +294,23 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
 
 
+def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
+    """Each warning-box marker becomes the box: a condition's signs, or the universal signs plus
+    those the marker names; the all-signs marker becomes every sign, by tier."""
+    link_to = functools.partial(link, page.src_uri)
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    for written, ids, _ in warning_markers(markdown):
+        signs = graph.warning_signs_of(condition) if condition is not None else graph.signs_for(ids)
+        markdown = markdown.replace(written, triage.warning_box(graph, signs, link_to), 1)
+    return markdown.replace(marker("all-warning-signs"), triage.all_signs_by_tier(graph, link_to))
+
+
 # --- generated pages ----------------------------------------------------------------------------
 
 
 def symptom_page(graph: Graph, symptom: Symptom) -> str:
     src = symptom_src(symptom.id)
     parts = [_front_matter(symptom.label, symptom.explanation)]
-    if symptom.red_flag:
-        box = '!!! danger "This is a warning sign"\n\n    Stop running and get checked by a clinician.'
-        if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
-            box += f" [Where to go, and how soon]({link(src, WHEN_TO_SEE_A_DOCTOR)})."
-        parts.append(box + "\n")
     parts.append(f"{symptom.explanation}\n")
     parts.append(f"**Kind of symptom:** [{FACET_LABELS[symptom.facet]}](index.md#{symptom.facet})\n")
     parts.append("## Conditions with this symptom {#conditions}\n")
@@ -328,11 +330,14 @@ def symptoms_index(graph: Graph) -> str:
     parts = [
         _front_matter("Symptoms", "Find hip pain by how it feels, when it hurts, what makes it worse and what changed in your training."),
         "Runners often know their pain by when it comes and what sets it off, as much as by where it is. "
-        "Pick the symptom that sounds like yours to see which conditions can cause it. Warning signs are marked.\n",
+        "Pick the symptom that sounds like yours to see which conditions can cause it. The warning signs come first.\n",
+        "## Warning signs {#warning-signs}\n",
+        "These signs mean: don't wait. Each one is shown under how fast to act.\n",
+        triage.tier_groups(graph, graph.signs.values(), functools.partial(link, src), cite=False),
         "## By kind of symptom {#by-kind}\n",
     ]
     for facet in FACETS:
-        symptoms = sorted((s for s in graph.symptoms.values() if s.facet == facet), key=lambda s: (not s.red_flag, s.label))
+        symptoms = sorted((s for s in graph.symptoms.values() if s.facet == facet), key=lambda s: s.label)
         if not symptoms:
             continue
         parts.append(f"### {FACET_LABELS[facet]} {{#{facet}}}\n")
@@ -341,7 +346,7 @@ def symptoms_index(graph: Graph) -> str:
     for region in graph.regions.values():
         symptoms = sorted(
             {sid: graph.symptoms[sid] for c in graph.conditions_in_region(region.id) for sid in c.symptom_ids()}.values(),
-            key=lambda s: (not s.red_flag, s.facet, s.label),
+            key=lambda s: (s.facet, s.label),
         )
         parts.append(f"### [{region.name}]({link(src, region_src(region.id))}) {{#region-{region.id}}}\n")
         if symptoms:
@@ -423,8 +428,7 @@ def recovery_chart(graph: Graph) -> str:
 
 
 def _symptom_link(src: str, symptom: Symptom) -> str:
-    flag = " **(warning sign)**" if symptom.red_flag else ""
-    return f"[{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))}){flag}"
+    return f"[{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))})"
 
 
 def regions_index(graph: Graph) -> str:
@@ -511,6 +515,8 @@ def conditions_json(graph: Graph) -> str:
     """`/api/conditions.json`: the data the symptom finder and other tools read."""
     data = {
         "version": API_VERSION,
+        "tiers": triage.api_tiers(graph),
+        "warning_signs": triage.api_signs(graph, page_url),
         "regions": [{"id": r.id, "name": r.name, "url": page_url(region_src(r.id))} for r in graph.regions.values()],
         "symptoms": [
             {
@@ -518,7 +524,6 @@ def conditions_json(graph: Graph) -> str:
                 "label": s.label,
                 "explanation": s.explanation,
                 "facet": s.facet,
-                "red_flag": s.red_flag,
                 "url": page_url(symptom_src(s.id)),
             }
             for s in sorted(graph.symptoms.values(), key=lambda s: s.id)
@@ -538,10 +543,19 @@ def conditions_json(graph: Graph) -> str:
                     "max": c.meta.recovery.max_weeks,
                     "long_term": c.meta.recovery.long_term,
                 },
-                "symptoms": [{"id": s.id, "label": s.label, "frequency": f, "red_flag": s.red_flag} for s, f in graph.symptoms_of(c)],
+                "symptoms": [{"id": s.id, "label": s.label, "frequency": f} for s, f in graph.symptoms_of(c)],
+                "warning_signs": [s.id for s in graph.warning_signs_of(c)],
             }
             for c in graph.conditions.values()
         ],
     }
     # compact: smaller to fetch, and json's C encoder only runs without indent
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def sign_page(graph: Graph, sign_id: str) -> str:
+    """`/symptoms/<sign>/`: a warning sign's own page, at its registry tier."""
+    sign = graph.signs[sign_id]
+    src = triage.sign_src(sign_id)
+    body = triage.sign_page(graph, sign, functools.partial(link, src), lambda key: reference_html(graph.references[key]))
+    return _front_matter(sign.label, f"A warning sign: {sign.why}"[:160]) + body

@@ -45,7 +45,7 @@ def today() -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
-def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
+def generated_paths(region_ids: list[str], symptom_ids: list[str], sign_ids: tuple[str, ...] | list[str] = ()) -> set[str]:
     """Every path the build generates, so that a hand-written file cannot shadow one."""
     return {
         "conditions/index.md",
@@ -57,7 +57,7 @@ def generated_paths(region_ids: list[str], symptom_ids: list[str]) -> set[str]:
         "feed.xml",
         render.API_CONDITIONS,
         "api/conditions.schema.json",
-        *(render.symptom_src(s) for s in symptom_ids),
+        *(render.symptom_src(s) for s in [*symptom_ids, *sign_ids]),
         *(render.region_src(r) for r in region_ids),
     }
 
@@ -83,6 +83,7 @@ class Site:
             files["robots.txt"] = metadata.robots_txt(site_url)
             files[feed.FEED_PATH] = feed.atom_feed(graph, site_url)
         files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
+        files.update({render.symptom_src(s): render.sign_page(graph, s) for s in graph.signs})
         files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
         return files
 
@@ -111,6 +112,8 @@ class Site:
             texts[page.src_uri] = (str(page.meta.title or "Runner's Hip"), subtitle)
         for sid, symptom in graph.symptoms.items():
             texts[render.symptom_src(sid)] = (symptom.label, "A symptom, and the conditions that cause it")
+        for sid, sign in graph.signs.items():
+            texts[render.symptom_src(sid)] = (sign.label, f"Warning sign: {graph.tiers[sign.tier].name}")
         for rid, region in graph.regions.items():
             texts[render.region_src(rid)] = (region.name, "Where it hurts")
         for src, title in INDEX_TITLES.items():
@@ -143,7 +146,7 @@ class Site:
 def load_site(docs_dir: Path, today: dt.date) -> Site:
     """Read and check everything in `docs_dir`; raise ContentError with every problem."""
     content = load_content(docs_dir)
-    paths = generated_paths([r.id for r in content.regions], [s.id for s in content.symptoms])
+    paths = generated_paths([r.id for r in content.regions], [s.id for s in content.symptoms], [s.id for s in content.signs])
     problems = content.problems + check_content(content, today, paths)
     if problems:
         raise ContentError(problems)

@@ -7,6 +7,7 @@ the bad value, and suggests the closest valid id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 
 from . import ladders, painrule
@@ -18,19 +19,30 @@ from .load import (
     REFERENCES_FILE,
     REGIONS_FILE,
     SYMPTOMS_FILE,
+    WARNING_SIGNS_FILE,
     Content,
     Page,
     display_path,
 )
-from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, ConditionMeta, ExerciseMeta, Sourced
+from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta, Sourced
 from .problems import Problem, closest
 
 # Marker comments a condition page must contain once each: the build puts a block there.
-MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises")
+MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises", "warning-signs")
+
+# A warning box on any page: `<!-- crosslinks:warning-signs -->` shows the universal signs, and
+# ids after the name add those signs: `<!-- crosslinks:warning-signs pain-walking limping -->`.
+# On a condition page the marker stays bare: its signs come from its front matter.
+WARNING_MARKER = re.compile(r"<!-- crosslinks:warning-signs((?:[ \t]+[^\s>]+)*)[ \t]*-->")
 
 
 def marker(name: str) -> str:
     return f"<!-- crosslinks:{name} -->"
+
+
+def warning_markers(body: str) -> list[tuple[str, list[str], int]]:
+    """(the marker as written, the sign ids it names, its line in the body) for each box."""
+    return [(m.group(0), m.group(1).split(), body.count("\n", 0, m.start()) + 1) for m in WARNING_MARKER.finditer(body)]
 
 
 def check_content(content: Content, today: dt.date, generated_paths: set[str]) -> list[Problem]:
@@ -48,6 +60,8 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     condition_slugs = {p.slug for p in conditions} | {slug for kind, slug in content.unreadable if kind == "condition"}
     symptom_ids = {s.id for s in content.symptoms} | {i for kind, i in content.unreadable if kind == "symptom"}
     reference_ids = {r.id for r in content.references} | {i for kind, i in content.unreadable if kind == "reference"}
+    sign_ids = {s.id for s in content.signs} | {i for kind, i in content.unreadable if kind == "sign"}
+    problems += _registry(content, symptom_ids, reference_ids)
 
     problems += _pain_rule(content, condition_slugs, reference_ids)
     problems += _ladders(content, reference_ids)
@@ -59,8 +73,10 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
             problems.append(
                 Problem(page.file, "", "", "this page would be replaced by a generated page of the same name", "delete or rename the file")
             )
+        problems += _warning_markers(page, sign_ids)
         if isinstance(page.meta, ConditionMeta):
-            problems += _condition(page, page.meta, symptom_ids, condition_slugs)
+            problems += _condition(page, page.meta, symptom_ids, condition_slugs, frozenset(sign_ids))
+            problems += _condition_signs(page, page.meta, sign_ids)
         if isinstance(page.meta, ExerciseMeta):
             for index, slug in enumerate(page.meta.helps):
                 if slug not in condition_slugs:
@@ -143,6 +159,100 @@ def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
         if isinstance(meta, ConditionMeta) and meta.ladder not in known:
             problems.append(
                 Problem(page.file, "ladder", meta.ladder, "no ladder in docs/_data/ladders.yml has this id", closest(meta.ladder, known))
+            )
+    return problems
+
+
+def _registry(content: Content, symptom_ids: set[str], reference_ids: set[str]) -> list[Problem]:
+    """The warning-sign registry: the three tiers in order, unique ids, real sources."""
+    file = display_path(content.docs_dir, WARNING_SIGNS_FILE)
+    problems = _duplicates(file, [s.id for s in content.signs], "sign")
+    problems += _duplicates(file, [t.id for t in content.tiers], "tier")
+    tier_ids = [t.id for t in content.tiers]
+    if content.tiers and tier_ids != list(TIER_IDS) and not any(kind == "tier" for kind, _ in content.unreadable):
+        problems.append(
+            Problem(file, "tiers", ", ".join(tier_ids), "the tiers must be exactly these, most urgent first", ", ".join(TIER_IDS))
+        )
+    for sign in content.signs:
+        if sign.id in symptom_ids:
+            problems.append(
+                Problem(
+                    file,
+                    f"signs.{sign.id}",
+                    sign.id,
+                    "this id is also an ordinary symptom in symptoms.yml",
+                    "a warning sign lives only in the registry: remove it from symptoms.yml",
+                )
+            )
+        for index, key in enumerate(sign.sources):
+            if key not in reference_ids:
+                problems.append(
+                    Problem(
+                        file, f"signs.{sign.id}.sources[{index}]", key, "no bibliography entry has this key", closest(key, reference_ids)
+                    )
+                )
+    return problems
+
+
+def _warning_markers(page: Page, sign_ids: set[str]) -> list[Problem]:
+    problems = []
+    for written, ids, line in warning_markers(page.body):
+        where = f"line {line + page.body_line - 1}"
+        if page.kind == "condition" and ids:
+            problems.append(
+                Problem(
+                    page.file,
+                    where,
+                    written,
+                    "on a condition page the warning box takes its signs from front matter",
+                    "write the marker bare and list the signs under 'warning_signs'",
+                )
+            )
+            continue
+        for sid in ids:
+            if sid not in sign_ids:
+                problems.append(Problem(page.file, where, sid, "not a sign in the warning-sign registry", closest(sid, sign_ids)))
+    return problems
+
+
+def _condition_signs(page: Page, meta: ConditionMeta, sign_ids: set[str]) -> list[Problem]:
+    """Warning signs come from the registry, never from the ordinary symptom lists."""
+    problems = []
+    for frequency in ("typical", "possible"):
+        for index, sid in enumerate(getattr(meta.symptoms, frequency)):
+            if sid in sign_ids:
+                problems.append(
+                    Problem(
+                        page.file,
+                        f"symptoms.{frequency}[{index}]",
+                        sid,
+                        "this is a warning sign, not an ordinary symptom",
+                        "move it to 'warning_signs' (the build shows it in the warning box at its tier)",
+                    )
+                )
+    for index, sid in enumerate(meta.warning_signs):
+        if sid not in sign_ids:
+            problems.append(
+                Problem(page.file, f"warning_signs[{index}]", sid, "not a sign in the warning-sign registry", closest(sid, sign_ids))
+            )
+    for sid, count in Counter(meta.warning_signs).items():
+        if count > 1:
+            problems.append(Problem(page.file, "warning_signs", sid, "listed twice", "list each sign once"))
+    card = meta.today
+    if meta.urgency == "urgent" and (card.keep_running or card.ease_off):
+        problems.append(
+            Problem(
+                page.file,
+                "today",
+                "keep_running" if card.keep_running else "ease_off",
+                "an urgent condition's card says that running stops until a clinician has checked it",
+                "remove 'keep_running' and 'ease_off' from 'today'",
+            )
+        )
+    for tier in ("keep_running", "ease_off"):
+        if meta.urgency != "urgent" and not getattr(card, tier):
+            problems.append(
+                Problem(page.file, f"today.{tier}", "", "this tier of the card is empty", "add the signs a runner can recognise for it")
             )
     return problems
 
@@ -280,11 +390,13 @@ def _review_dates(page: Page, today: dt.date) -> list[Problem]:
     return problems
 
 
-def _condition(page: Page, meta: ConditionMeta, symptom_ids: set[str], condition_slugs: set[str]) -> list[Problem]:
+def _condition(
+    page: Page, meta: ConditionMeta, symptom_ids: set[str], condition_slugs: set[str], sign_ids: frozenset[str] = frozenset()
+) -> list[Problem]:
     problems = []
     for frequency in ("typical", "possible"):
         for index, sid in enumerate(getattr(meta.symptoms, frequency)):
-            if sid not in symptom_ids:
+            if sid not in symptom_ids and sid not in sign_ids:
                 problems.append(
                     Problem(page.file, f"symptoms.{frequency}[{index}]", sid, "not in the symptom vocabulary", closest(sid, symptom_ids))
                 )
@@ -330,7 +442,7 @@ def _condition(page: Page, meta: ConditionMeta, symptom_ids: set[str], condition
                 )
             )
     for name in MARKERS:
-        count = page.body.count(marker(name))
+        count = len(warning_markers(page.body)) if name == "warning-signs" else page.body.count(marker(name))
         if count != 1:
             problems.append(
                 Problem(

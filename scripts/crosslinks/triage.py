@@ -1,0 +1,182 @@
+"""Warning signs, rendered from the registry (`docs/_data/warning-signs.yml`) and nowhere else.
+
+Every place the site states a warning sign comes through here: the warning box on any page, the
+stop tier of a condition's "run, modify or stop today" card, a sign's own page under
+/symptoms/, the all-signs page and the JSON the finder reads. Each sign is written with its
+registry wording and sits under its tier's action, word for word; the HTML marks each sign with
+`data-sign` and `data-tier`, and each tier's action with `data-tier-action`, so tests can check
+that a sign says the same thing, at the same urgency, everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from itertools import groupby
+
+from .graph import Graph
+from .model import WarningSign, WarningTier
+
+WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
+
+LinkTo = Callable[[str], str]  # docs/ path -> relative link from the page being rendered
+
+
+def sign_src(sign_id: str) -> str:
+    """Each sign has its own page beside the symptoms (its address was public before the registry)."""
+    return f"symptoms/{sign_id}.md"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def tier_action_html(tier: WarningTier, tag: str = "p") -> str:
+    """The tier's fixed wording: its name and heading, then its action, exactly as registered."""
+    return (
+        f'<{tag} class="rh-warnings__action" data-tier-action="{tier.id}">'
+        f"<strong>{html.escape(tier.name)}: {html.escape(tier.heading)}.</strong> {html.escape(tier.action)}</{tag}>"
+    )
+
+
+def sign_item(sign: WarningSign, link_to: LinkTo, cite: bool = True, why: bool = False) -> str:
+    """One sign as a Markdown list item: its label linked to its page, its caution, why it
+    matters (on the all-signs page) and its sources."""
+    label = f'[{_md_escape(sign.label)}]({link_to(sign_src(sign.id))}){{: data-sign="{sign.id}" data-tier="{sign.tier}" }}'
+    caution = f" *{_md_escape(sign.never_test)}*" if sign.never_test else ""
+    reason = f" Why: {_md_escape(sign.why)}" if why else ""
+    sources = f" [{'; '.join('@' + key for key in sign.sources)}]" if cite else ""
+    return f"- {label}.{caution}{reason}{sources}"
+
+
+def _by_tier(graph: Graph, signs: Iterable[WarningSign]) -> list[tuple[WarningTier, list[WarningSign]]]:
+    return [(graph.tiers[tier], list(group)) for tier, group in groupby(signs, key=lambda s: s.tier)]
+
+
+def tier_groups(graph: Graph, signs: Iterable[WarningSign], link_to: LinkTo, cite: bool = True) -> str:
+    """Signs grouped under their tiers' actions, most urgent first."""
+    parts = []
+    for tier, group in _by_tier(graph, signs):
+        parts += [
+            f'<div class="rh-warnings__tier rh-warnings__tier--{tier.id}" data-tier-group="{tier.id}" markdown>',
+            "",
+            tier_action_html(tier),
+            "",
+            *(sign_item(s, link_to, cite) for s in group),
+            "",
+            "</div>",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
+    """The warning box: every sign that applies, under its tier's action, and a link to them all."""
+    lines = [
+        '<div class="admonition danger rh-warnings" markdown>',
+        '<p class="admonition-title">Warning signs: when not to wait</p>',
+        "",
+        tier_groups(graph, signs, link_to),
+    ]
+    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+        lines += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urgent: bool, title: str) -> list[str]:
+    """The card's stop column: the condition's signs at their tiers (no citations: the box below has them)."""
+    lines = ['<div class="rh-tier rh-tier--stop" markdown>', ""]
+    if urgent:
+        lines += [
+            f"**Stop running now.** Running stops until a clinician has checked you for {_md_escape(title.lower())}, "
+            "and starts again only when they say so.",
+            "",
+            tier_action_html(graph.tiers["urgent"]),
+            "",
+            "**Whatever you decide, act on these signs:**",
+            "",
+        ]
+    else:
+        lines += ["**Stop running and get help if**", ""]
+    lines.append(tier_groups(graph, signs, link_to, cite=False))
+    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+        lines += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
+    lines += ["</div>", ""]
+    return lines
+
+
+def all_signs_by_tier(graph: Graph, link_to: LinkTo) -> str:
+    """`/self-care/when-to-see-a-doctor/`: one section per tier, most urgent first, each sign
+    with why it matters and, where sources differ, how its tier was chosen."""
+    parts = []
+    for tier, group in _by_tier(graph, graph.signs.values()):
+        parts += [
+            f"## {tier.name}: {tier.heading} {{#{tier.id}}}",
+            "",
+            f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>',
+            f'<p class="admonition-title">{html.escape(tier.name)}: {html.escape(tier.heading)}</p>',
+            "",
+            tier_action_html(tier),
+            "",
+            *(sign_item(s, link_to, why=True) for s in group),
+            "",
+            "</div>",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def sign_page(graph: Graph, sign: WarningSign, link_to: LinkTo, sources_html: Callable[[str], str]) -> str:
+    """A sign's own page: its tier's action first, then why, the conditions and the sources."""
+    tier = graph.tiers[sign.tier]
+    parts = [
+        f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>',
+        '<p class="admonition-title">This is a warning sign</p>',
+        "",
+        tier_action_html(tier),
+        "",
+        sign_item(sign, link_to, cite=False),
+        "",
+        "</div>",
+        "",
+        f"**Why it matters:** {_md_escape(sign.why)}",
+        "",
+    ]
+    if sign.tier_note:
+        parts += [f"**How we chose how urgent it is:** {_md_escape(sign.tier_note)}", ""]
+    conditions = graph.conditions_with_sign(sign.id)
+    if conditions:
+        which = "every condition on this site" if sign.universal else "these conditions"
+        parts += ["## Conditions where it matters {#conditions}", "", f"The warning box on {which} lists this sign.", ""]
+        if not sign.universal:
+            parts += [f"- [{_md_escape(c.title)}]({link_to(c.page.src_uri)})" for c in conditions] + [""]
+    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
+        parts += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
+    parts += ["## Sources {#sources}", "", '<ol class="rh-sources">']
+    parts += [f"<li>{sources_html(key)}</li>" for key in sign.sources]
+    parts += ["</ol>", ""]
+    return "\n".join(parts)
+
+
+def api_tiers(graph: Graph) -> list[dict[str, str]]:
+    return [{"id": t.id, "name": t.name, "heading": t.heading, "action": t.action} for t in graph.tiers.values()]
+
+
+def api_signs(graph: Graph, url_of: Callable[[str], str]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": s.id,
+            "label": s.label,
+            "tier": s.tier,
+            "why": s.why,
+            "never_test": s.never_test,
+            "universal": s.universal,
+            "url": url_of(sign_src(s.id)),
+        }
+        for s in graph.signs.values()
+    ]
