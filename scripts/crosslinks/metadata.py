@@ -59,15 +59,16 @@ def _grade(body: str, grades: dict[str, int]) -> int:
 
 
 def condition_jsonld(graph: Graph, page: Page, site_url: str) -> dict:
-    """schema.org MedicalWebPage about a MedicalCondition, with its sources as citations."""
+    """schema.org MedicalWebPage about a MedicalCondition, with its sources as citations.
+
+    Each citation is the source's address only: the page lists every source in full, and
+    repeating titles and authors here cost a condition page about 3 KB of its 25 KB budget."""
     meta = page.meta
     assert isinstance(meta, ConditionMeta)
     citations = []
     for key in meta.sources:
         ref = graph.references[key]
-        item: dict = {"@type": "CreativeWork", "name": ref.title, "author": ref.authors, "publisher": ref.publisher}
-        if isinstance(ref.year, int):
-            item["datePublished"] = str(ref.year)
+        item: dict = {"@type": "CreativeWork"}
         if ref.doi:
             item["url"] = f"https://doi.org/{ref.doi}"
         elif ref.pmid:
@@ -152,6 +153,8 @@ def last_modified(graph: Graph, src_uri: str) -> dt.date | None:
     parts = src_uri.removesuffix("/index.md").removesuffix(".md").split("/")
     if parts[0] == "symptoms" and len(parts) == 2 and parts[1] in graph.signs:
         conditions = graph.conditions_with_sign(parts[1])
+        if not conditions:  # a sign no condition page lists yet: it is on the all-signs page
+            return last_modified(graph, "self-care/when-to-see-a-doctor.md")
     elif parts[0] == "symptoms" and len(parts) == 2:
         conditions = [c for c, _ in graph.conditions_with_symptom(parts[1])]
     elif parts[0] == "where-it-hurts" and len(parts) == 2:

@@ -522,7 +522,6 @@ def conditions_json(graph: Graph) -> str:
             {
                 "id": s.id,
                 "label": s.label,
-                "explanation": s.explanation,
                 "facet": s.facet,
                 "url": page_url(symptom_src(s.id)),
             }

@@ -104,6 +104,8 @@ def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urge
     else:
         lines += ["**Stop running and get help if**", ""]
     lines.append(tier_groups(graph, signs, link_to, cite=False))
+    # on paper the signs print once, in the box under "When to see a doctor"
+    lines += ['<p class="rh-print-only">The warning signs, and how fast to act on each, are under "When to see a doctor" below.</p>', ""]
     if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
         lines += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
     lines += ["</div>", ""]
