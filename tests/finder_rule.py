@@ -35,13 +35,24 @@ def region_symptoms(data: dict, region: str) -> list[str]:
     return sorted({s["id"] for c in data["conditions"] if region in c["regions"] for s in c["symptoms"]})
 
 
+def _empty(totals: list[float | None], longest: list[float | None], week: int) -> bool:
+    """A week with 0 entered and nothing above 0: no running (left empty = not known)."""
+    zero = totals[week] == 0 or longest[week] == 0
+    return zero and not ((totals[week] or 0) > 0 or (longest[week] or 0) > 0)
+
+
 def load_verdict(totals: list[float | None], longest: list[float | None]) -> str:
     """The training-load checker's verdict for five weeks, oldest first (None = left empty).
 
-    'spike' when this week's longest run is more than 10% longer than the longest of the earlier
-    weeks; else 'jump' when this week's total is more than 30% above last week's; else 'none';
-    'incomplete' without this week's longest run or an earlier one.
+    'layoff' when there is running this week after two empty weeks (last week and the week
+    before, entered as 0): a return from time off counts as a spike; else 'spike' when this
+    week's longest run is more than 10% longer than the longest of the earlier weeks; else
+    'jump' when this week's total is more than 30% above last week's; else 'none'; 'incomplete'
+    without this week's longest run or an earlier one above 0.
     """
+    ran = (totals[4] or 0) > 0 or (longest[4] or 0) > 0
+    if ran and _empty(totals, longest, 2) and _empty(totals, longest, 3):
+        return "layoff"
     earlier = [v for v in longest[:4] if v is not None]
     if longest[4] is None or not earlier or max(earlier) <= 0:
         return "incomplete"

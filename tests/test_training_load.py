@@ -19,6 +19,12 @@ CASES = [
     ([None, None, None, 15, 40], [None, None, None, 8, 21], "spike"),  # more than double
     ([None, None, None, None, 30], [None, None, None, None, 12], "incomplete"),  # nothing before
     ([20, 22, 25, 24, 30], [8, 9, 10, 10, None], "incomplete"),  # no long run this week
+    ([0, 0, 0, 0, 10], [0, 0, 0, 0, 5], "layoff"),  # a full lay-off: the first run back is a spike
+    ([20, 20, 0, 0, 10], [8, 8, 0, 0, 5], "layoff"),  # two empty weeks, even though the run is shorter
+    ([None, None, 0, 0, 12], [None, None, None, None, None], "layoff"),  # a first week back, totals only
+    ([20, 20, 20, 0, 10], [8, 8, 8, 0, 5], "none"),  # one empty week is not a lay-off
+    ([20, 20, 0, 0, 0], [8, 8, 0, 0, 0], "none"),  # still resting: nothing to warn about
+    ([20, 20, 20, 20, 21], [10, 10, 10, 10, 11.04], "spike"),  # 10.4% longer: over the line
 ]
 
 
@@ -47,9 +53,55 @@ def test_known_inputs_give_the_expected_verdicts(tab, served_site):
     fill(tab, *CASES[0][:2])
     verdict(tab)
     text = tab.locator("#rh-load-verdict").inner_text()
-    assert "This week is a spike" in text and "40% more" in text and "30% to 100% longer" in text
+    assert "This week is a spike" in text and "40% longer than" in text and "more than 30% longer, up to double" in text
     assert tab.evaluate("document.activeElement.id") == "rh-load-verdict"  # focus moves to the answer
     assert tab.locator("#rh-load-result").get_attribute("aria-live") == "polite"
+
+
+def verdict_text(page, totals, longest) -> str:
+    fill(page, totals, longest)
+    verdict(page)
+    return page.locator("#rh-load-verdict").inner_text()
+
+
+def test_a_return_after_time_off_is_a_spike_worded_for_a_lay_off(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    text = verdict_text(tab, [0, 0, 0, 0, 10], [0, 0, 0, 0, 5])
+    assert "Back after time off: this week counts as a spike" in text
+    assert "Not enough numbers" not in text
+    assert "rh-load__verdict--spike" in tab.locator("#rh-load-verdict").get_attribute("class")
+
+
+def test_percentages_near_the_lines_are_not_rounded_onto_them(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    text = verdict_text(tab, [20, 20, 20, 20, 21], [10, 10, 10, 10, 11.04])
+    assert "10.4% longer than" in text and "more than 10% longer, up to 30% longer" in text
+    assert " 10% longer than" not in text
+    text = verdict_text(tab, [20, 20, 20, 20, 26.08], [10, 10, 10, 10, 10])
+    assert "30.4% more than last week: that is more than 30% more" in text
+    text = verdict_text(tab, [20, 20, 20, 20, 20], [10, 10, 10, 10, 9])
+    assert "10% shorter than" in text and "Up to 10% longer is not a spike" in text
+    text = verdict_text(tab, [20, 20, 20, 20, 20], [10, 10, 10, 10, 10.02])
+    assert "less than 1% longer than" in text
+
+
+def test_a_jump_looks_different_from_a_spike(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    border = "el => { const s = getComputedStyle(el); return [s.borderLeftStyle, s.borderLeftColor, s.borderLeftWidth]; }"
+    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    assert verdict(tab) == "spike"
+    spike = tab.locator("#rh-load-verdict").evaluate(border)
+    title_spike = tab.locator("#rh-load-verdict .rh-load__title").inner_text()
+    fill(tab, [20, 20, 20, 20, 27], [10, 10, 10, 10, 10])
+    assert verdict(tab) == "jump"
+    jump = tab.locator("#rh-load-verdict").evaluate(border)
+    title_jump = tab.locator("#rh-load-verdict .rh-load__title").inner_text()
+    fill(tab, [20, 22, 25, 24, 26], [8, 9, 10, 10, 11])
+    assert verdict(tab) == "none"
+    none = tab.locator("#rh-load-verdict").evaluate(border)
+    assert spike != jump and spike != none and jump != none
+    assert spike[0] == "solid" and jump[0] == "dashed"  # not colour alone
+    assert title_spike != title_jump and "note" in title_jump.lower()
 
 
 def test_bad_numbers_get_a_clear_message(tab, served_site):

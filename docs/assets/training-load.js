@@ -1,32 +1,55 @@
 /* Runner's Hip: the training-load checker on /tools/training-load/. Compares this week's
    longest run with the longest of the earlier weeks (more than 10% longer is a spike), and
    this week's total with last week's (more than 30% more is a jump), as the page explains.
-   Everything stays in the browser; the numbers go into the address only when the reader asks
-   for a link. share.js loads it on the page that has #rh-load. */
+   After two or more empty weeks (0 entered), any running this week is a return from time off,
+   which counts as a spike. Everything stays in the browser; the numbers go into the address
+   only when the reader asks for a link. share.js loads it on the page that has #rh-load. */
 (function () {
   "use strict";
   var WEEKS = ["4 weeks ago", "3 weeks ago", "2 weeks ago", "Last week", "This week"];
   var UNITS = { km: "km", mi: "miles", min: "minutes" };
   var CHANGES = { shoes: "new shoes", surface: "a new surface", hills: "more hills", speed: "more speedwork" };
+  var THRESHOLDS = [10, 30, 100]; /* the rule's lines, in percent */
 
-  /* The rule, on numbers (null = left empty). Returns {verdict, ...}:
-     "incomplete" (no longest run this week, or none before), "spike", "jump" or "none". */
+  /* A week with 0 entered and nothing above 0: no running. Left empty = not known. */
+  function empty(totals, longest, i) {
+    var zero = totals[i] === 0 || longest[i] === 0;
+    return zero && !(totals[i] > 0) && !(longest[i] > 0);
+  }
+
+  /* The rule, on numbers (null = left empty). Returns {verdict, ...}: "layoff" (running this
+     week after two or more empty weeks), "incomplete" (no longest run this week, or none
+     before), "spike", "jump" or "none". */
   function check(totals, longest) {
     var now = longest[4], before = null;
     for (var i = 0; i < 4; i++) if (longest[i] !== null && (before === null || longest[i] > before)) before = longest[i];
     var result = { verdict: "incomplete", rise: null, band: null, weekRise: null, before: before };
+    if ((totals[4] > 0 || now > 0) && empty(totals, longest, 2) && empty(totals, longest, 3)) {
+      result.verdict = "layoff";
+      return result;
+    }
     if (now === null || before === null || before <= 0) return result;
     result.rise = (now - before) / before * 100;
     if (totals[4] !== null && totals[3] !== null && totals[3] > 0) result.weekRise = (totals[4] - totals[3]) / totals[3] * 100;
     /* compared as whole multiples (now * 10 > before * 11), so 11 after 10 is exactly 10% */
     if (now > before * 2) result.band = "more than double";
-    else if (now * 10 > before * 13) result.band = "30% to 100% longer";
-    else if (now * 10 > before * 11) result.band = "10% to 30% longer";
+    else if (now * 10 > before * 13) result.band = "more than 30% longer, up to double";
+    else if (now * 10 > before * 11) result.band = "more than 10% longer, up to 30% longer";
     result.jump = result.weekRise !== null && totals[4] * 10 > totals[3] * 13;
     if (result.band) result.verdict = "spike";
     else if (result.jump) result.verdict = "jump";
     else result.verdict = "none";
     return result;
+  }
+
+  /* A percentage in words that can't be misread: whole numbers, but one decimal place when
+     rounding would land on one of the rule's lines (10.4% stays 10.4%, never "10%"), and
+     "less than 1%" rather than "0%". */
+  function pct(value) {
+    var whole = Math.round(value);
+    if (value > 0 && value < 0.5) return "less than 1%";
+    if (THRESHOLDS.indexOf(whole) >= 0 && whole !== value) return (Math.round(value * 10) / 10) + "%";
+    return whole + "%";
   }
 
   function el(tag, attrs, text) {
@@ -35,8 +58,6 @@
     if (text) node.textContent = text;
     return node;
   }
-
-  function pct(value) { return Math.round(value) + "%"; }
 
   function setup(root) {
     var form = document.getElementById("rh-load-form");
@@ -108,24 +129,28 @@
         return;
       }
       var r = check(input.totals, input.longest);
-      var css = r.verdict === "spike" || r.verdict === "jump" ? "rh-load__verdict rh-load__verdict--spike" : "rh-load__verdict";
+      var css = "rh-load__verdict" + ({ spike: " rh-load__verdict--spike", layoff: " rh-load__verdict--spike", jump: " rh-load__verdict--jump" }[r.verdict] || "");
       var verdict = el("div", { "class": css, id: "rh-load-verdict", "data-verdict": r.verdict, tabindex: "-1" });
       var lines = [];
       var title;
-      if (r.verdict === "incomplete") {
+      if (r.verdict === "layoff") {
+        title = "Back after time off: this week counts as a spike";
+        lines.push("You ran nothing in the two weeks before this one, so there is no recent run to compare with. After time off, any run counts as a spike.");
+        lines.push("Start short and easy, and build back up a little at a time.");
+      } else if (r.verdict === "incomplete") {
         title = "Not enough numbers yet";
-        lines.push("Enter this week's longest run, and the longest run of at least one earlier week.");
+        lines.push("Enter this week's longest run, and the longest run of at least one earlier week. Enter 0 for a week with no running.");
       } else {
         var longNow = input.longest[4];
-        title = { spike: "This week is a spike", jump: "Your week jumped, but your longest run did not", none: "No spike this week" }[r.verdict];
-        lines.push("Your longest run this week (" + longNow + " " + u + ") is " + (r.rise >= 0 ? pct(r.rise) + " more than" : pct(-r.rise) + " less than") +
-          " your longest in the earlier weeks (" + r.before + " " + u + ")" + (r.band ? ": " + r.band + "." : ". Up to 10% more is not a spike."));
+        title = { spike: "This week is a spike", jump: "A note: your week jumped, but your longest run did not", none: "No spike this week" }[r.verdict];
+        lines.push("Your longest run this week (" + longNow + " " + u + ") is " + (r.rise > 0 ? pct(r.rise) + " longer than" : r.rise < 0 ? pct(-r.rise) + " shorter than" : "the same as") +
+          " your longest in the earlier weeks (" + r.before + " " + u + ")" + (r.band ? ": " + r.band + "." : ". Up to 10% longer is not a spike."));
         if (r.weekRise !== null) {
-          lines.push("Your total this week is " + (r.weekRise >= 0 ? pct(r.weekRise) + " more" : pct(-r.weekRise) + " less") + " than last week" +
-            (r.jump ? ": more than 30%." : "."));
+          lines.push("Your total this week is " + (r.weekRise > 0 ? pct(r.weekRise) + " more than" : r.weekRise < 0 ? pct(-r.weekRise) + " less than" : "the same as") + " last week" +
+            (r.jump ? ": that is more than 30% more." : "."));
         }
         if (r.verdict === "spike") lines.push("In a large study, runners were hurt more often after runs like this. It is a link, not a promise of injury. Think about a shorter long run, and build up a little at a time.");
-        if (r.verdict === "jump") lines.push("The link between weekly jumps and injury is weak, but be careful if more changed as well.");
+        if (r.verdict === "jump") lines.push("This is a milder note, not a spike. The link between weekly jumps and injury is weak, but be careful if more changed as well.");
       }
       if (input.changed.length) {
         lines.push("You also changed: " + input.changed.map(function (key) { return CHANGES[key]; }).join(", ") + ". Change one thing at a time where you can.");

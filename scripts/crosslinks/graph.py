@@ -18,6 +18,8 @@ from .model import (
     ExerciseMeta,
     Frequency,
     GlossaryEntry,
+    LadderSpec,
+    PainRule,
     Reference,
     Region,
     Symptom,
@@ -79,6 +81,8 @@ class Graph:
         self.signs: dict[str, WarningSign] = {s.id: s for s in sorted(content.signs, key=lambda s: TIER_IDS.index(s.tier))}
         self.references: dict[str, Reference] = {r.id: r for r in content.references}
         self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
+        self.pain_rule: PainRule | None = content.pain_rule
+        self.ladders: dict[str, LadderSpec] = {ladder.id: ladder for ladder in content.ladders}
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
         pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
         self.conditions: dict[str, Condition] = {

@@ -19,7 +19,9 @@ from .model import (
     ExerciseMeta,
     GeneralMeta,
     GlossaryEntry,
+    LadderSpec,
     PageMeta,
+    PainRule,
     Reference,
     Region,
     ReviewedMeta,
@@ -34,6 +36,8 @@ REGIONS_FILE = f"{DATA_DIR}/regions.yml"
 SYMPTOMS_FILE = f"{DATA_DIR}/symptoms.yml"
 REFERENCES_FILE = f"{DATA_DIR}/references.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
+PAIN_RULE_FILE = f"{DATA_DIR}/pain-rule.yml"
+LADDERS_FILE = f"{DATA_DIR}/ladders.yml"
 WARNING_SIGNS_FILE = f"{DATA_DIR}/warning-signs.yml"
 
 # Which schema a page follows, by its top folder. Section landing pages (index.md) and every
@@ -88,6 +92,8 @@ class Content:
     symptoms: list[Symptom] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    pain_rule: PainRule | None = None  # optional: without it, no page may use the pain-rule marker
+    ladders: list[LadderSpec] = field(default_factory=list)
     tiers: list[WarningTier] = field(default_factory=list)
     signs: list[WarningSign] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
@@ -111,6 +117,10 @@ def load_content(docs_dir: Path) -> Content:
     content.tiers, content.signs = _load_registry(docs_dir, content)
     if (docs_dir / GLOSSARY_FILE).is_file():  # optional: a site may have no glossary yet
         content.glossary = _load_list(docs_dir, GLOSSARY_FILE, GlossaryEntry, content, "term")
+    if (docs_dir / PAIN_RULE_FILE).is_file():
+        content.pain_rule = _load_mapping(docs_dir, PAIN_RULE_FILE, PainRule, content.problems)
+    if (docs_dir / LADDERS_FILE).is_file():
+        content.ladders = _load_list(docs_dir, LADDERS_FILE, LadderSpec, content, "ladder")
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(f"{DATA_DIR}/"):
@@ -228,6 +238,18 @@ def _validate_entries(data: Any, model: type[M], file: str, content: Content, ki
         elif isinstance(entry.get("id"), str):
             content.unreadable.add((kind, entry["id"]))
     return items
+
+
+def _load_mapping(docs_dir: Path, rel: str, model: type[M], problems: list[Problem]) -> M | None:
+    """A data file that holds one mapping (not a list of entries)."""
+    file = display_path(docs_dir, rel)
+    data = _parse_yaml((docs_dir / rel).read_text(encoding="utf-8"), file, problems)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(file, "", type(data).__name__, "this file must be a YAML mapping of keys to values"))
+        return None
+    return _validate(model, data, file, "", problems)
 
 
 def _parse_yaml(text: str, file: str, problems: list[Problem], first_line: int = 1) -> Any:

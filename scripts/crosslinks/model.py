@@ -17,14 +17,19 @@ Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
 Onset = Literal["gradual", "sudden"]
 Urgency = Literal["self-care", "see-clinician-soon", "urgent"]
 Frequency = Literal["typical", "possible"]
-# The walk-run ladders on /self-care/return-to-running/; "nerve" has none: it links the nerve-pain rules.
-Ladder = Literal["bone", "tendon", "muscle", "joint", "nerve"]
+# The walk-run ladders on /self-care/return-to-running/ (docs/_data/ladders.yml); bone stress is
+# split by the site's risk class; "nerve" has no ladder: it links the nerve-pain rules.
+Ladder = Literal["bone-low-risk", "bone-high-risk", "tendon", "muscle", "joint", "nerve"]
+# Which version of the pain rule a block shows (docs/_data/pain-rule.yml).
+PainKind = Literal["all", "general", "tendon", "groin", "groin-tendon", "bone", "nerve"]
 Goal = Literal["outer-hip-strength", "buttock-and-hamstring-strength", "groin-strength", "core", "leg-strength", "mobility"]
 
 REGION_IDS: tuple[str, ...] = get_args(RegionId)
 FACETS: tuple[str, ...] = get_args(Facet)
 URGENCIES: tuple[str, ...] = get_args(Urgency)
 GOALS: tuple[str, ...] = get_args(Goal)
+LADDERS: tuple[str, ...] = get_args(Ladder)
+PAIN_KINDS: tuple[str, ...] = get_args(PainKind)
 GOAL_LABELS: dict[str, str] = {
     "outer-hip-strength": "Outer hip strength",
     "buttock-and-hamstring-strength": "Buttock and hamstring strength",
@@ -157,6 +162,75 @@ class GlossaryEntry(Strict):
     term: Text
     definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
+
+
+class Sourced(Strict):
+    """One statement in plain words with the bibliography keys that back it."""
+
+    text: Text
+    sources: list[SourceKey] = Field(min_length=1)
+
+
+class PainCardLines(Strict):
+    """The lines the pain rule adds to the card's keep-running and ease-off tiers."""
+
+    keep_running: Sourced
+    ease_off: Sourced
+
+
+class PainCard(Strict):
+    general: PainCardLines  # joint, muscle, bursa and tendon pages (the tendon allowance is never on a card)
+    bone: PainCardLines
+    nerve: PainCardLines
+
+
+class PainRule(Strict):
+    """The site's one pain-monitoring rule (`docs/_data/pain-rule.yml`)."""
+
+    scale: Sourced  # the 0 to 10 scale
+    during: Sourced  # the limit during a run or exercise
+    next_morning: Sourced  # the next-morning check
+    tendon: Sourced  # the single exception: only for a tendon, once bone and nerve are ruled out
+    groin: Sourced  # groin and front-of-hip pain: the general limit until bone stress is ruled out
+    bone: Sourced  # no pain at the injury site
+    nerve: Sourced  # no nerve symptoms brought on
+    card: PainCard
+    # The condition pages that say the problem is a tendon: only they may show the tendon allowance.
+    tendon_conditions: list[Slug] = []
+
+
+class LadderStep(Strict):
+    step: Text  # "1", "Weeks 1 to 2"
+    do: Text  # what you do at this step
+    move_on: Text  # when to move up
+
+
+class LadderSpec(Strict):
+    """One return-to-running ladder (`docs/_data/ladders.yml`)."""
+
+    id: Ladder
+    name: Text
+    who_for: Text
+    not_for: Text
+    site_class: Literal["low-risk", "high-risk"] | None = None  # bone ladders only
+    alternate_days: StrictBool  # running only every other day
+    rest: Sourced | None = None  # the rest rule, when runs may fall on back-to-back days
+    clinician_led: StrictBool  # each step agreed with a clinician
+    pain: PainKind  # the version of the pain rule that applies
+    timeline: Sourced  # how long return takes, from the studies
+    readiness: list[Sourced] = Field(min_length=1)  # checks before the first run, doable at this site
+    plan: Sourced  # where the steps come from
+    steps: list[LadderStep] = Field(min_length=1)
+    go_back: Sourced
+    notes: list[Sourced] = []
+
+    @model_validator(mode="after")
+    def _bone_has_a_class(self) -> LadderSpec:
+        if self.id.startswith("bone") != (self.site_class is not None):
+            raise ValueError("site_class is set on bone ladders only, and every bone ladder needs one")
+        if not self.alternate_days and self.rest is None:
+            raise ValueError("a ladder that allows runs on back-to-back days needs a 'rest' rule")
+        return self
 
 
 # --- Front matter ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import html
 import json
 from posixpath import dirname, relpath
 
-from . import bodymap, charts, citations, metadata, triage
+from . import bodymap, charts, citations, ladders, metadata, painrule, triage
 from .graph import Condition, Graph, page_url
 from .load import Page
 from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
@@ -90,15 +90,42 @@ def today_card(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
     card = condition.meta.today
     urgent = condition.meta.urgency == "urgent"
+    pain = pain_card_lines(graph, condition)
     lines = ['<section class="rh-today" aria-label="Run, modify or stop today" markdown>', "", "**Run, modify or stop today?**", ""]
     for field, css, name in () if urgent else TIERS:
         lines += [f'<div class="rh-tier rh-tier--{css}" markdown>', "", f"**{name}**", ""]
-        lines += [f"- {item}" for item in getattr(card, field)]
+        lines += [f"- {item}" for item in pain.get(field, []) + list(getattr(card, field))]
         lines += ["", "</div>", ""]
     signs = graph.warning_signs_of(condition)
     lines += triage.card_stop_tier(graph, signs, lambda to: link(src, to), urgent, condition.title)
     lines += ["</section>", ""]
     return "\n".join(lines)
+
+
+def pain_card_lines(graph: Graph, condition: Condition) -> dict[str, list[str]]:
+    """The pain rule's lines for the keep-running and ease-off tiers (none when running stops)."""
+    rule = graph.pain_rule
+    if rule is None or condition.meta.urgency == "urgent":
+        return {}
+    lines = painrule.card_lines(rule, painrule.kind_for(condition.meta, condition.slug, rule))
+    return {"keep_running": [painrule.cite(lines.keep_running)], "ease_off": [painrule.cite(lines.ease_off)]}
+
+
+def pain_rule_block(graph: Graph, page: Page, kind: str) -> str:
+    """The pain rule where a page has its marker, linked to the rule in full elsewhere."""
+    assert graph.pain_rule is not None  # checked by validate
+    full = "" if kind == "all" or not graph.has_page(NERVE_PAIN_RULES) else f"{link(page.src_uri, NERVE_PAIN_RULES)}#pain-rule"
+    if page.src_uri == NERVE_PAIN_RULES:
+        full = ""
+    return painrule.block(graph.pain_rule, kind, full)
+
+
+def default_pain_kind(graph: Graph, page: Page) -> str:
+    """A marker with no version: a condition page's own version, else the whole rule."""
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    if condition is None or graph.pain_rule is None:
+        return "all"
+    return painrule.kind_for(condition.meta, condition.slug, graph.pain_rule)
 
 
 def condition_top(graph: Graph, condition: Condition) -> str:
@@ -115,7 +142,8 @@ def condition_top(graph: Graph, condition: Condition) -> str:
     if meta.ladder == "nerve" and graph.has_page(NERVE_PAIN_RULES):
         facts.append(f"**Back to running:** no tested plan; follow [the rules for nerve pain]({link(src, NERVE_PAIN_RULES)}#nerves)")
     elif meta.ladder != "nerve" and graph.has_page(RETURN_TO_RUNNING):
-        facts.append(f"**Back to running:** [the {meta.ladder} ladder]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
+        name = graph.ladders[meta.ladder].name if meta.ladder in graph.ladders else f"the {meta.ladder} ladder"
+        facts.append(f"**Back to running:** [{_md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
         facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
     parts = [
@@ -249,6 +277,11 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         markdown = condition_top(graph, condition) + "\n" + markdown
     if marker("body-map") in markdown:
         markdown = markdown.replace(marker("body-map"), finder_map(graph))
+    if graph.pain_rule is not None and "crosslinks:pain-rule" in markdown:
+        default = default_pain_kind(graph, page)
+        markdown = painrule.replace_markers(markdown, lambda kind: pain_rule_block(graph, page, kind), default)
+    if graph.ladders and "crosslinks:ladder:" in markdown:
+        markdown = ladders.replace_markers(markdown, lambda ladder: ladders.ladder_block(graph.ladders[ladder], graph.pain_rule))
     numbers = citations.numbering(markdown, page.meta.sources)  # the card's citations come first
     markdown = citations.link_citations(markdown, numbers)
     tail = []

@@ -10,9 +10,21 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 
+from . import ladders, painrule
 from .citations import cited_keys
-from .load import GLOSSARY_FILE, REFERENCES_FILE, REGIONS_FILE, SYMPTOMS_FILE, WARNING_SIGNS_FILE, Content, Page, display_path
-from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta
+from .load import (
+    GLOSSARY_FILE,
+    LADDERS_FILE,
+    PAIN_RULE_FILE,
+    REFERENCES_FILE,
+    REGIONS_FILE,
+    SYMPTOMS_FILE,
+    WARNING_SIGNS_FILE,
+    Content,
+    Page,
+    display_path,
+)
+from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta, Sourced
 from .problems import Problem, closest
 
 # Marker comments a condition page must contain once each: the build puts a block there.
@@ -51,8 +63,11 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     sign_ids = {s.id for s in content.signs} | {i for kind, i in content.unreadable if kind == "sign"}
     problems += _registry(content, symptom_ids, reference_ids)
 
+    problems += _pain_rule(content, condition_slugs, reference_ids)
+    problems += _ladders(content, reference_ids)
     for page in content.pages:
         problems += _sources(page, reference_ids)
+        problems += _pain_limits(content, page)
         problems += _review_dates(page, today)
         if page.src_uri in generated_paths:
             problems.append(
@@ -82,6 +97,68 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     "no condition page lists this symptom",
                     "add it to a condition's symptoms, or remove it from the vocabulary",
                 )
+            )
+    return problems
+
+
+def _sourced_items(value: object, path: str) -> list[tuple[str, Sourced]]:
+    """Every sourced statement inside a data model, with its field path."""
+    if isinstance(value, Sourced):
+        return [(path, value)]
+    if isinstance(value, list):
+        return [item for index, entry in enumerate(value) for item in _sourced_items(entry, f"{path}[{index}]")]
+    fields = getattr(type(value), "model_fields", None)
+    if fields is None:
+        return []
+    return [item for name in fields for item in _sourced_items(getattr(value, name), f"{path}.{name}" if path else name)]
+
+
+def _unknown_sources(file: str, value: object, prefix: str, reference_ids: set[str]) -> list[Problem]:
+    return [
+        Problem(file, f"{path}.sources[{index}]", key, "no bibliography entry has this key", closest(key, reference_ids))
+        for path, item in _sourced_items(value, prefix)
+        for index, key in enumerate(item.sources)
+        if key not in reference_ids
+    ]
+
+
+def _pain_rule(content: Content, condition_slugs: set[str], reference_ids: set[str]) -> list[Problem]:
+    rule = content.pain_rule
+    if rule is None:
+        return []
+    file = display_path(content.docs_dir, PAIN_RULE_FILE)
+    problems = _unknown_sources(file, rule, "", reference_ids)
+    for index, slug in enumerate(rule.tendon_conditions):
+        if slug not in condition_slugs:
+            problems.append(
+                Problem(file, f"tendon_conditions[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs))
+            )
+    return problems
+
+
+def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
+    file = display_path(content.docs_dir, LADDERS_FILE)
+    problems = _duplicates(file, [ladder.id for ladder in content.ladders], "ladder")
+    for ladder in content.ladders:
+        problems += _unknown_sources(file, ladder, ladder.id, reference_ids)
+        if ladder.site_class == "high-risk" and not (ladder.alternate_days and ladder.clinician_led):
+            problems.append(
+                Problem(
+                    file,
+                    f"{ladder.id}.alternate_days",
+                    "false",
+                    "a high-risk bone ladder runs on alternate days, led by a clinician",
+                    "set alternate_days and clinician_led to true",
+                )
+            )
+    if not content.ladders:
+        return problems
+    known = {ladder.id for ladder in content.ladders} | {"nerve"}
+    for page in content.pages:
+        meta = page.meta
+        if isinstance(meta, ConditionMeta) and meta.ladder not in known:
+            problems.append(
+                Problem(page.file, "ladder", meta.ladder, "no ladder in docs/_data/ladders.yml has this id", closest(meta.ladder, known))
             )
     return problems
 
@@ -177,6 +254,20 @@ def _condition_signs(page: Page, meta: ConditionMeta, sign_ids: set[str]) -> lis
             problems.append(
                 Problem(page.file, f"today.{tier}", "", "this tier of the card is empty", "add the signs a runner can recognise for it")
             )
+    return problems
+
+
+def _pain_limits(content: Content, page: Page) -> list[Problem]:
+    """No page states a pain limit of its own; markers name a real version of the rule."""
+    problems = painrule.limit_problems(page.file, page.front_matter, 2)
+    problems += painrule.limit_problems(page.file, page.body, page.body_line)
+    problems += painrule.marker_problems(page.file, page.body, page.body_line)
+    problems += ladders.marker_problems(page.file, page.body, page.body_line, {ladder.id for ladder in content.ladders})
+    rule_missing = content.pain_rule is None and not (content.docs_dir / PAIN_RULE_FILE).is_file()
+    if rule_missing and painrule.MARKER.search(page.body):
+        problems.append(
+            Problem(page.file, "body", "<!-- crosslinks:pain-rule -->", "this marker needs the pain rule", f"create {PAIN_RULE_FILE}")
+        )
     return problems
 
 
