@@ -8,9 +8,10 @@ need more than one file (does this symptom id exist? is this review overdue?) li
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 RegionId = Literal["front", "side", "back", "inner-thigh", "lower-back"]
 Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
@@ -68,10 +69,27 @@ CONDITION_ANCHORS: tuple[str, ...] = (
 MAX_DESCRIPTION = 160
 MAX_REVIEW_INTERVAL_YEARS = 3
 
+# Characters no plain-text field may hold: markup (the text goes into HTML, attributes, JSON-LD,
+# the feed and preview images), control characters, and the invisible bidirectional controls
+# that can make text read differently from what it says.
+_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(value: str) -> str:
+    """Front matter and data text is plain text: no HTML, no control characters."""
+    found = _NOT_PLAIN.search(value)
+    if found is None:
+        return value
+    char = found.group(0)
+    if char in "<>":
+        raise ValueError(f"HTML is not allowed in this field (found {char!r}); write it in words, e.g. 'less than'")
+    raise ValueError(f"an invisible control character (U+{ord(char):04X}) is not allowed; delete it and retype the text around it")
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION), AfterValidator(plain_text)]
 
 
 class Strict(BaseModel):
@@ -173,7 +191,7 @@ class Recovery(Strict):
     min_weeks: int = Field(ge=0)
     max_weeks: int = Field(ge=1)
     sources: list[SourceKey] = Field(min_length=1)
-    long_term: bool = False
+    long_term: StrictBool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> Recovery:
