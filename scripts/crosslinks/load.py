@@ -344,11 +344,15 @@ def _validate(model: type[M], data: dict, file: str, prefix: str, problems: list
         return model.model_validate(data)
     except ValidationError as error:
         seen: set[str] = set()
+        found: list[Problem] = []
         for detail in error.errors():
             problem = _problem_from_pydantic(model, detail, file, prefix)
             if problem.field not in seen:  # one message per field, not one per union branch
                 seen.add(problem.field)
-                problems.append(problem)
+                found.append(problem)
+        # a misspelt key also leaves the key it meant missing: report the misspelling only
+        meant = {p.hint.removeprefix("did you mean ").strip("'?") for p in found if p.message.startswith("unknown field")}
+        problems += [p for p in found if not (p.message == "this required field is missing" and p.field.rpartition(".")[2] in meant)]
         return None
 
 
