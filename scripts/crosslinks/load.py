@@ -269,7 +269,15 @@ def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> 
             return None  # the YAML error is already reported
     data = data or {}
     if not isinstance(data, dict):
-        problems.append(Problem(file, "front matter", type(data).__name__, "front matter must be a mapping of keys to values"))
+        problems.append(
+            Problem(
+                file,
+                "front matter",
+                type(data).__name__,
+                "front matter must be keys and values",
+                "write one 'key: value' per line, e.g. 'title: ...'",
+            )
+        )
         return None
     if schema is not GeneralMeta and yaml_text is None:
         problems.append(
@@ -403,8 +411,14 @@ def _problem_from_pydantic(model: type[BaseModel], detail: Any, file: str, prefi
         return Problem(file, field, shown, "not true or false", "write true or false, without quotes")
     if kind.startswith("date"):
         return Problem(file, field, shown, "not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-23")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return Problem(file, field, shown, "not a whole number", "write digits only, e.g. 12, without quotes")
+    if kind == "string_too_short":
+        return Problem(file, field, shown, "this text is empty", "write it, or leave the key out if it is optional")
+    if kind == "too_short":
+        return Problem(file, field, "", "this list is empty", "add at least one item")
     message = detail["msg"].removeprefix("Value error, ")
-    return Problem(file, field, shown, message[0].lower() + message[1:])
+    return Problem(file, field, shown, message[0].lower() + message[1:] if not message[1:2].isupper() else message)
 
 
 def _known_fields(model: Any, loc: list[Any]) -> list[str]:

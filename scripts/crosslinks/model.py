@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
 RegionId = Literal["front", "side", "back", "inner-thigh", "lower-back"]
 Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
@@ -139,7 +139,7 @@ class GlossaryEntry(Strict):
     """A medical or running term in plain words, linked to the page that says most about it."""
 
     term: Text
-    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(plain_text)]
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
 
 
@@ -188,8 +188,8 @@ class Recovery(Strict):
     """Typical recovery in weeks. For a long-term condition (`long_term: true`) the range is how
     long a first course of treatment, such as exercise therapy, takes to judge, not a cure."""
 
-    min_weeks: int = Field(ge=0)
-    max_weeks: int = Field(ge=1)
+    min_weeks: StrictInt = Field(ge=0)
+    max_weeks: StrictInt = Field(ge=1)
     sources: list[SourceKey] = Field(min_length=1)
     long_term: StrictBool = False
 

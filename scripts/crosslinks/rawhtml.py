@@ -45,7 +45,7 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]*>|<[^>\s@]+@[^>\s@]+>")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 _MD_REFERENCE = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
 _ATTR_LIST = re.compile(
     r"\{:?[ \t]*((?:[#.][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))(?:[ \t]+(?:[#.][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*)[ \t]*\}"
@@ -113,10 +113,10 @@ def _attribute_problem(line: int, name: str, value: str, where: str) -> list[Uns
         ]
     if name == "style":
         return [Unsafe(line, "style=", f"an inline style in {where}", "use a class from docs/assets/site.css instead")]
-    if name in URL_ATTRIBUTES:
-        return _url_problem(line, value, where)
     if name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
         return [Unsafe(line, f"{name}=", f"the attribute '{name}' is not on the allowlist of raw HTML", "remove it")]
+    if name in URL_ATTRIBUTES:
+        return _url_problem(line, value, where)
     return []
 
 
@@ -140,7 +140,7 @@ class _Checker(HTMLParser):
             )
             return
         if tag not in ALLOWED_ELEMENTS:
-            self.found.append(
+            return self.found.append(
                 Unsafe(
                     line,
                     f"<{tag}>",

@@ -116,7 +116,6 @@ def body_line(page: Page, position: int) -> str:
 
 # Anything in square brackets that starts with '@' means to be a citation.
 _CITATION_LIKE = re.compile(r"\[\s*@[^\[\]\n]*\]")
-_CITED_KEY = re.compile(r"@\s*([A-Za-z0-9][A-Za-z0-9-]*)")
 _CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|(`+)(?!`).*?(?<!`)\3(?!`)", re.M | re.S)
 
 
@@ -133,7 +132,7 @@ def _citation_syntax(page: Page) -> list[Problem]:
         for match in _CITATION_LIKE.finditer(_without_code(text)):
             if CITATION.fullmatch(match.group(0)):
                 continue
-            keys = _CITED_KEY.findall(match.group(0))
+            keys = [key for part in re.split(r"[;,]", match.group(0)[1:-1]) if (key := part.strip().lstrip("@").strip())]
             fix = "[@" + "; @".join(keys) + "]" if keys else "[@Key]"
             where = field or body_line(page, match.start())
             problems.append(
