@@ -148,10 +148,13 @@ def _citation_syntax(page: Page) -> list[Problem]:
 
 
 def _raw_html(page: Page) -> list[Problem]:
-    return [
+    problems = [
         Problem(page.file, f"line {page.body_line + item.line - 1}", item.value, item.message, item.hint)
         for item in unsafe_markup(page.body)
     ]
+    if isinstance(page.meta, ConditionMeta):  # the today card's items are Markdown too
+        problems += [Problem(page.file, "today", item.value, item.message, item.hint) for item in unsafe_markup(page.meta.today.text())]
+    return problems
 
 
 def _abbreviations(page: Page, defined: set[str]) -> list[Problem]:
