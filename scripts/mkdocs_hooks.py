@@ -24,6 +24,7 @@ from page_hardening import on_env, on_post_page, on_post_template, rewrite_redir
 
 from crosslinks import ContentError, Site, load_site
 from crosslinks.handouts import cached_qr_svg
+from crosslinks.load import front_matter
 from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 from crosslinks.siteurl import LOCAL_BUILD_VARIABLE, site_url_problem
@@ -74,6 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD, the
     QR code of its printed handout); date it in the sitemap by its content, not the build."""
     assert _site is not None, "on_files did not run"
+    use_checked_front_matter(page)
     escape_title_and_description(page)
     site_url = config.site_url or ""
     facts = _site.page_facts(page.file.src_uri, site_url, _grades) or {}
@@ -93,6 +95,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["rh"] = facts
     add_search_keys(page)
     return _site.render_page(page.file.src_uri, markdown, site_url)
+
+
+def use_checked_front_matter(page: Page) -> None:
+    """The page's front matter as the content check read it (YAML 1.2), not as MkDocs did (YAML
+    1.1 turns `title: Yes` into True and `1:30` into 90): no page shows what was never checked."""
+    data = front_matter(page.file.content_string)
+    if data is not None:
+        page.meta.clear()
+        page.meta.update(data)
 
 
 def escape_title_and_description(page: Page) -> None:

@@ -107,6 +107,27 @@ def test_quotes_and_ampersands_in_a_title_and_description_stay_text(quoted_site:
     assert {c["title"] for c in api["conditions"]} >= {TITLE}
 
 
+def test_a_page_shows_its_front_matter_as_the_check_read_it(tmp_path: Path):
+    """MkDocs reads front matter as YAML 1.1, where `Yes` is true and `1:30` is 90; the content
+    check reads YAML 1.2, where both are text. The page must show what the check passed."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "good", docs)
+    exercise = docs / "exercises" / "side-lying-lift.md"
+    text = (
+        exercise.read_text()
+        .replace("title: Side-lying lift\n", "title: Yes\n")
+        .replace("description: A fixture exercise.\n", "description: 1:30\n")
+    )
+    exercise.write_text(text)
+    built = build(tmp_path, docs)
+    assert built.returncode == 0, built.stderr
+    page = soup(tmp_path / "site", "exercises/side-lying-lift")
+    assert page.find("h1").get_text(strip=True) == "Yes"
+    assert page.title.get_text().startswith("Yes - ")
+    assert page.find("meta", attrs={"name": "description"})["content"] == "1:30"
+    assert page.find("meta", attrs={"property": "og:title"})["content"] == "Yes"
+
+
 def test_the_feed_escapes_titles_and_keeps_its_ids_whatever_the_host(quoted_site: Path):
     root = ET.parse(quoted_site / "feed.xml").getroot()  # noqa: S314 - our own build output
     atom = "{http://www.w3.org/2005/Atom}"

@@ -247,6 +247,23 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end() :], text[: match.end()].count("\n") + 1
 
 
+def front_matter(text: str) -> dict[str, Any] | None:
+    """A page's front matter read as the content check reads it (YAML 1.2, see _Loader); None
+    when it has none or it cannot be read (the check reports that).
+
+    MkDocs reads front matter with YAML 1.1, where `title: Yes` is the boolean true and
+    `description: 1:30` the number 90: the build hands pages this reading instead, so that what
+    the check validated is what the page shows."""
+    yaml_text, _, _ = split_front_matter(text.removeprefix(BOM))
+    if not yaml_text:
+        return None
+    try:
+        data = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _load_page(docs_dir: Path, rel: str, text: str, problems: list[Problem]) -> Page | None:
     file = display_path(docs_dir, rel)
     kind, slug, schema = page_kind(rel)
@@ -413,6 +430,8 @@ def _problem_from_pydantic(model: type[BaseModel], detail: Any, file: str, prefi
         return Problem(file, field, shown, "not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-11-23")
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return Problem(file, field, shown, "not a whole number", "write digits only, e.g. 12, without quotes")
+    if kind in ("float_type", "float_parsing"):
+        return Problem(file, field, shown, "not a number", "write digits only, e.g. 2 or 1.5, without quotes")
     if kind == "string_too_short":
         return Problem(file, field, shown, "this text is empty", "write it, or leave the key out if it is optional")
     if kind == "too_short":

@@ -13,6 +13,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
+from .rawhtml import unsafe_markup
+
 RegionId = Literal["front", "side", "back", "inner-thigh", "lower-back"]
 Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
 Onset = Literal["gradual", "sudden"]
@@ -79,11 +81,21 @@ def plain_text(value: str) -> str:
     """Front matter and data text is plain text: no HTML, no control characters."""
     found = _NOT_PLAIN.search(value)
     if found is None:
-        return value
+        return _no_unsafe_links(value)
     char = found.group(0)
     if char in "<>":
         raise ValueError(f"HTML is not allowed in this field (found {char!r}); write it in words, e.g. 'less than'")
     raise ValueError(f"an invisible control character (U+{ord(char):04X}) is not allowed; delete it and retype the text around it")
+
+
+def _no_unsafe_links(value: str) -> str:
+    """Text is written into generated Markdown, so a `[link](javascript:...)` or an attribute
+    list (`{: onclick=...}`) in it would become one: refused, as in a page's body (rawhtml.py)."""
+    if "](" in value or "]:" in value or "{" in value:
+        unsafe = unsafe_markup(value)
+        if unsafe:
+            raise ValueError(f"{unsafe[0].message} (found {unsafe[0].value!r}); {unsafe[0].hint}")
+    return value
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -146,15 +158,26 @@ class GlossaryEntry(Strict):
 # --- Front matter ------------------------------------------------------------------------------
 
 
+# What Material's `hide` front matter key can hide; a misspelling would silently hide nothing.
+HideWhat = Literal["navigation", "toc", "footer", "feedback", "path", "tags"]
+
+
+class Search(Strict):
+    """Material's `search` front matter: leave a page out of search, or rank it higher."""
+
+    exclude: StrictBool = False
+    boost: Annotated[float, Field(strict=True, gt=0, le=10)] = 1
+
+
 class PageMeta(Strict):
     """Keys every page may carry (Material's own `hide`, `template`, `search`, `icon` included)."""
 
     title: Text
     description: Description
     sources: list[SourceKey] = []
-    hide: list[str] | None = None
+    hide: list[HideWhat] | None = None
     template: str | None = None
-    search: dict | None = None
+    search: Search | None = None
     icon: str | None = None
 
 

@@ -70,9 +70,9 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     )
 
     if any(kind == "condition" for kind, _ in content.unreadable) or SYMPTOMS_FILE in content.unreadable_files:
-        return problems
+        return problems  # which symptoms are used is unknown until every condition page reads
     if any(p.message == "not in the symptom vocabulary" for p in problems):
-        return problems  # a misspelt id would make the symptom it meant look unused  # which symptoms are used is unknown until every condition page reads
+        return problems  # a misspelt id would make the symptom it meant look unused
     used = {sid for p in conditions for sid in (*p.meta.symptoms.typical, *p.meta.symptoms.possible)}  # type: ignore[attr-defined]
     for symptom in content.symptoms:
         if symptom.id not in used:
