@@ -47,6 +47,8 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     if SYMPTOMS_FILE in content.unreadable_files:
         symptom_ids = _ANY
     abbreviations = defined_abbreviations(content.abbreviations) if content.abbreviations is not None else None
+    if content.abbreviations is not None:  # appended to every page's Markdown (pymdownx.snippets)
+        problems += _markup_problems("includes/abbreviations.md", 1, content.abbreviations)
 
     for page in content.pages:
         problems += _sources(page, reference_ids)
@@ -147,11 +149,13 @@ def _citation_syntax(page: Page) -> list[Problem]:
     return problems
 
 
+def _markup_problems(file: str, first_line: int, markdown: str) -> list[Problem]:
+    """Raw HTML, links and attribute lists outside the allowlist (rawhtml.py), by line in the file."""
+    return [Problem(file, f"line {first_line + item.line - 1}", item.value, item.message, item.hint) for item in unsafe_markup(markdown)]
+
+
 def _raw_html(page: Page) -> list[Problem]:
-    problems = [
-        Problem(page.file, f"line {page.body_line + item.line - 1}", item.value, item.message, item.hint)
-        for item in unsafe_markup(page.body)
-    ]
+    problems = _markup_problems(page.file, page.body_line, page.body)
     if isinstance(page.meta, ConditionMeta):  # the today card's items are Markdown too
         problems += [Problem(page.file, "today", item.value, item.message, item.hint) for item in unsafe_markup(page.meta.today.text())]
     return problems
