@@ -3,7 +3,8 @@
 Each case is one file in fixtures/bad/: it edits a copy of the good fixture site and states the
 exact problem line the editor must see. Edits: `set` front-matter keys (dotted paths; null
 deletes), `rename` a front-matter key, `replace` text, `append` text, `prepend` text, `write`
-whole files (a path may start with ../, beside docs/), and `encode` a file in another encoding.
+whole files (a path may start with ../, beside docs/), `delete` files, and `encode` a file in
+another encoding.
 
 Every case runs through the check command (`docs.py check`) and through a real `mkdocs build
 --strict` with the site's hooks: both must fail, print exactly the expected problem lines (a
@@ -53,6 +54,8 @@ def make_docs(tmp_path: Path, case: dict) -> Path:
         (docs / rel).write_text(text)
     for rel, encoding in case.get("encode", {}).items():
         (docs / rel).write_bytes((docs / rel).read_text().encode(encoding))
+    for rel in case.get("delete", []):
+        (docs / rel).unlink()
     return docs
 
 
@@ -158,3 +161,26 @@ def test_check_command_reports_problems_and_exit_code(tmp_path: Path):
     )
     assert good.returncode == 0, good.stderr
     assert good.stdout.startswith("Content OK: 2 conditions, 5 symptoms")
+
+
+def test_the_check_names_a_docs_folder_that_is_not_there(tmp_path: Path, capsys):
+    code, output = check_command(tmp_path / "nowhere", capsys)
+    assert code == 1
+    assert output.strip() == f"{tmp_path / 'nowhere'}: no such folder; run this from the repository's root, or name the docs folder"
+
+
+def test_the_quality_command_names_a_page_it_cannot_read(tmp_path: Path, capsys):
+    """`docs.py quality PAGE.md` is an editor's command too: no traceback for a bad file."""
+    page = tmp_path / "page.md"
+    page.write_bytes("---\ntitle: Caf\u00e9\n---\nA caf\u00e9.\n".encode("cp1252"))
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: Fine\n---\nShort words here.\n")
+    code = crosslinks_main(["quality", str(page), str(tmp_path / "missing.md"), str(good)])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[0] == (
+        f"FAIL {page}: line 2: not UTF-8 text (got 'byte 0xE9'); "
+        "save the file as UTF-8 (text pasted from a word processor is often saved as Windows-1252)"
+    )
+    assert lines[1] == f"FAIL {tmp_path / 'missing.md'}: no such file; name a page, e.g. docs/conditions/hip-labral-tear.md"
+    assert lines[2].startswith(f"ok   {good}: reading grade")

@@ -319,6 +319,7 @@ def _load_list(docs_dir: Path, rel: str, model: type[M], content: Content, kind:
     path = docs_dir / rel
     if not path.is_file():
         problems.append(Problem(file, "", "", "this data file is missing", "create it (see the README's front matter reference)"))
+        content.unreadable_files.add(rel)  # its entries are unknown, not missing one by one
         return []
     text = read_text(path, file, problems)
     data = None if text is None else _parse_yaml(text, file, problems)
