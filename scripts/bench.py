@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from crosslinks import load_site  # noqa: E402
 from crosslinks.__main__ import stage  # noqa: E402
-from crosslinks.model import FACETS, REGION_IDS  # noqa: E402
+from crosslinks.model import CONDITION_ANCHORS, FACETS, REGION_IDS  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 TODAY = dt.date(2026, 11, 23)
@@ -106,7 +106,8 @@ def interleaved_medians(actions: list[Callable[[], object]], repeat: int) -> lis
 def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
     result = subprocess.run(
         [MKDOCS, "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        # timings only, never published: the loopback site_url is fine (crosslinks.siteurl)
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_LOCAL_BUILD": "1", **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -161,20 +162,12 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
         sources = rng.sample(ref_ids, 4)
         other = slugs[(i + 1) % pages]
         body = []
-        for heading in (
-            "In short",
-            "Where it hurts",
-            "Symptoms",
-            "Why it happens",
-            "How it's diagnosed",
-            "What to do now",
-            "Recovery",
-            "Prevention",
-        ):
-            body.append(f"## {heading}\n\n{paragraph(rng, sources)}\n\n{paragraph(rng, sources)}\n")
-            if heading == "Symptoms":
+        for anchor in CONDITION_ANCHORS[:-1]:  # every fixed section; the last, sources, is generated
+            heading = anchor.replace("-", " ").capitalize()
+            body.append(f"## {heading} {{#{anchor}}}\n\n{paragraph(rng, sources)}\n\n{paragraph(rng, sources)}\n")
+            if anchor == "symptoms":
                 body.append("<!-- crosslinks:symptoms -->\n")
-            if heading == "How it's diagnosed":
+            if anchor == "how-its-diagnosed":
                 body.append("<!-- crosslinks:often-confused-with -->\n")
         body.append("<!-- crosslinks:exercises -->\n")
         body.append("## When to see a doctor\n\n<!-- crosslinks:warning-signs -->\n")

@@ -2,7 +2,13 @@
 
 Each case is one file in fixtures/bad/: it edits a copy of the good fixture site and states the
 exact problem line the editor must see. Edits: `set` front-matter keys (dotted paths; null
-deletes), `rename` a front-matter key, `replace` text, `append` text, `write` whole files.
+deletes), `rename` a front-matter key, `replace` text, `append` text, `prepend` text, `write`
+whole files (a path may start with ../, beside docs/), `delete` files, and `encode` a file in
+another encoding.
+
+Every case runs through the check command (`docs.py check`) and through a real `mkdocs build
+--strict` with the site's hooks: both must fail, print exactly the expected problem lines (a
+list when one mistake has several, so a false follow-on error fails the test), and no traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ import pytest
 import yaml
 from conftest import MKDOCS, ROOT
 
-from crosslinks import ContentError, load_site
+from crosslinks import load_site
+from crosslinks.__main__ import main as crosslinks_main
 from crosslinks.load import split_front_matter
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,9 +47,15 @@ def make_docs(tmp_path: Path, case: dict) -> Path:
     for rel, text in case.get("append", {}).items():
         with (docs / rel).open("a") as file:
             file.write(text)
+    for rel, text in case.get("prepend", {}).items():
+        (docs / rel).write_text(text + (docs / rel).read_text())
     for rel, text in case.get("write", {}).items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text)
+    for rel, encoding in case.get("encode", {}).items():
+        (docs / rel).write_bytes((docs / rel).read_text().encode(encoding))
+    for rel in case.get("delete", []):
+        (docs / rel).unlink()
     return docs
 
 
@@ -69,14 +82,55 @@ def test_the_good_fixture_is_valid():
     load_site(FIXTURES / "good", TODAY)
 
 
+def expected_lines(case: dict) -> list[str]:
+    return case["expect"] if isinstance(case["expect"], list) else [case["expect"]]
+
+
+def problem_lines(output: str) -> list[str]:
+    """The problem lines of a content error, as printed: '  - file: field: message'."""
+    return [line.strip().removeprefix("- ") for line in output.splitlines() if line.startswith("  - ")]
+
+
+def check_command(docs: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """What `python3 scripts/docs.py check` runs, in this process: its exit code and stderr."""
+    code = crosslinks_main(["check", str(docs)])
+    return code, capsys.readouterr().err
+
+
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_bad_input_fails_with_its_message(case_file: Path, tmp_path: Path):
+def test_bad_input_fails_the_check_and_the_build_with_its_message(case_file: Path, tmp_path: Path, capsys, monkeypatch):
     case = yaml.safe_load(case_file.read_text())
     docs = make_docs(tmp_path, case)
-    with pytest.raises(ContentError) as caught:
-        load_site(docs, TODAY)
-    lines = [str(p) for p in caught.value.problems]
-    assert case["expect"] in lines, f"{case['why']}: expected\n  {case['expect']}\ngot\n  " + "\n  ".join(lines)
+    expected = expected_lines(case)
+    monkeypatch.setenv("RUNNERS_HIP_TODAY", TODAY.isoformat())
+    code, output = check_command(docs, capsys)
+    assert code == 1, f"{case['why']}: the check passed"
+    assert problem_lines(output) == expected, f"{case['why']}: expected\n  " + "\n  ".join(expected) + "\ngot\n" + output
+    built = build_fixture(tmp_path, docs)
+    assert built.returncode == 1, f"{case['why']}: the build did not fail\n{built.stderr}"
+    assert "Traceback" not in built.stderr, built.stderr
+    assert problem_lines(built.stderr) == expected, built.stderr
+
+
+def build_fixture(tmp_path: Path, docs: Path) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of a fixture site, through the site's hooks."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Bad fixture\n"
+        "site_url: https://example.org/\n"
+        f"docs_dir: {docs}\n"
+        "exclude_docs: /_data/\n"
+        "theme: {name: material, font: false}\n"
+        f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY.isoformat()}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_there_are_at_least_60_bad_input_fixtures():
+    assert len(CASES) >= 60
 
 
 def test_there_is_a_fixture_for_every_required_kind_of_bad_input():
@@ -95,27 +149,6 @@ def test_there_is_a_fixture_for_every_required_kind_of_bad_input():
     assert required <= {c.stem for c in CASES}
 
 
-def test_mkdocs_build_fails_with_the_message(tmp_path: Path):
-    """Through the real adapter: the build stops with the problem and no traceback."""
-    case = yaml.safe_load((FIXTURES / "bad" / "unknown-symptom.yml").read_text())
-    docs = make_docs(tmp_path, case)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: Bad fixture\n"
-        f"docs_dir: {docs}\n"
-        "exclude_docs: /_data/\n"
-        "theme: {name: material, font: false}\n"
-        f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY.isoformat()}
-    result = subprocess.run(
-        [MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, check=False
-    )
-    assert result.returncode == 1
-    assert case["expect"] in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_check_command_reports_problems_and_exit_code(tmp_path: Path):
     case = yaml.safe_load((FIXTURES / "bad" / "bad-urgency.yml").read_text())
     docs = make_docs(tmp_path, case)
@@ -128,3 +161,26 @@ def test_check_command_reports_problems_and_exit_code(tmp_path: Path):
     )
     assert good.returncode == 0, good.stderr
     assert good.stdout.startswith("Content OK: 2 conditions, 5 symptoms")
+
+
+def test_the_check_names_a_docs_folder_that_is_not_there(tmp_path: Path, capsys):
+    code, output = check_command(tmp_path / "nowhere", capsys)
+    assert code == 1
+    assert output.strip() == f"{tmp_path / 'nowhere'}: no such folder; run this from the repository's root, or name the docs folder"
+
+
+def test_the_quality_command_names_a_page_it_cannot_read(tmp_path: Path, capsys):
+    """`docs.py quality PAGE.md` is an editor's command too: no traceback for a bad file."""
+    page = tmp_path / "page.md"
+    page.write_bytes("---\ntitle: Caf\u00e9\n---\nA caf\u00e9.\n".encode("cp1252"))
+    good = tmp_path / "good.md"
+    good.write_text("---\ntitle: Fine\n---\nShort words here.\n")
+    code = crosslinks_main(["quality", str(page), str(tmp_path / "missing.md"), str(good)])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[0] == (
+        f"FAIL {page}: line 2: not UTF-8 text (got 'byte 0xE9'); "
+        "save the file as UTF-8 (text pasted from a word processor is often saved as Windows-1252)"
+    )
+    assert lines[1] == f"FAIL {tmp_path / 'missing.md'}: no such file; name a page, e.g. docs/conditions/hip-labral-tear.md"
+    assert lines[2].startswith(f"ok   {good}: reading grade")

@@ -3,13 +3,13 @@ Content-Security-Policy that allows only the site's own origin and works under i
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import soup_of
 from quality_gates import CSP_LISTENER, dumps
-
-from crosslinks.hardening import inline_script_hashes
 
 
 def policy_of(path) -> dict[str, list[str]]:
@@ -27,8 +27,17 @@ def test_every_page_has_a_policy_allowing_only_its_own_origin(html_files):
         for directive, sources in policy.items():
             for source in sources:
                 assert source in ("'self'", "'none'", "data:") or source.startswith("'sha256-"), f"{path}: {directive} allows {source}"
-        # every inline script the page runs is allowed by its hash; nothing else inline is
-        assert inline_script_hashes(path.read_text(encoding="utf-8")) <= set(policy["script-src"]), path
+        # every inline script the page runs is allowed by its hash (worked out here, with bs4 and
+        # hashlib, not by the build's code), and the policy lists the site's three template scripts only
+        hashes = {source for source in policy["script-src"] if source.startswith("'sha256-")}
+        assert len(hashes) == 3, f"{path}: {len(hashes)} inline script hashes"
+        for script in soup_of(path).find_all("script"):
+            if script.get("src") or script.get("type") in ("application/json", "application/ld+json"):
+                continue
+            digest = base64.b64encode(hashlib.sha256(script.string.encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in hashes, f"{path}: an inline script the policy does not allow"
+        referrer = soup_of(path).find_all("meta", attrs={"name": "referrer"})
+        assert [tag["content"] for tag in referrer] == ["strict-origin-when-cross-origin"], path
 
 
 def test_the_policy_comes_before_any_script_or_stylesheet(html_files):

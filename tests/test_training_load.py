@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from finder_rule import load_verdict
 from test_finder import WIDEST_IN_ARTICLE
 
@@ -174,3 +175,58 @@ def test_the_page_links_what_to_read_and_cites_its_evidence(site_dir):
     assert html.count('class="rh-cite"') >= 8
     size = len(gzip.compress((site_dir / "assets" / "training-load.js").read_bytes(), compresslevel=9))
     assert size < 15 * 1024
+
+
+@pytest.mark.parametrize("raw", ["abc", "1_000", "1e309", "5e-324", "0x10", "Infinity", "1.2.3", "12 km", "1e3"])
+def test_a_field_it_cannot_read_is_named_and_no_verdict_is_given(tab, served_site, raw):
+    """Values a number field would blank or Number() would misread: named, never a verdict on the rest."""
+    tab.goto(f"{served_site}tools/training-load/")
+    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    tab.fill("#rh-load-long-2", raw)
+    assert verdict(tab) == "error"
+    text = tab.locator("#rh-load-verdict").inner_text()
+    assert "2 weeks ago, longest run: this is not a number the checker can read" in text
+    assert raw not in text and "Infinity" not in text and "No spike" not in text
+
+
+def test_full_width_digits_and_decimal_commas_are_read(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    tab.fill("#rh-load-long-4", "\uff11\uff14")  # full-width 14
+    assert verdict(tab) == "spike"
+    tab.fill("#rh-load-long-4", "11,5")
+    assert verdict(tab) == "spike" and "15% more" in tab.locator("#rh-load-verdict").inner_text()
+
+
+def test_an_absurd_value_gets_a_message(tab, served_site):
+    tab.goto(f"{served_site}tools/training-load/")
+    fill(tab, [20, 22, 25, 24, 5000], [8, 9, 10, 10, 14])
+    assert verdict(tab) == "error"
+    assert "This week, total: more than 1000 km is more than anyone runs in a week" in tab.locator("#rh-load-verdict").inner_text()
+
+
+MARKER = "EVILTEXT"
+HOSTILE_LOAD_LINKS = [
+    (f"?unit=km&total=abc,1e309,1_000,24,30&long=8,9,10,10,{MARKER}", 4),
+    (f"?unit=constructor&total=20,22,25,24,30&long=8,9,10,10,14&changed={MARKER}", 0),
+    ("?unit=km&total=20,22,25,24,30&long=8,9,10,10,5e-324", 1),
+    (f"?unit=km&total=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E{MARKER},22,25,24,30&long=8,9,10,10,14", 1),
+    (f"?unit=km&total=20,22,25,24,30&long=8,9,10,10,%E2%80%AE{MARKER}%200800", 1),
+    ("?unit=km&total=" + ",".join(["9" * 20] * 5) + "&long=8,9,10,10,14", 5),
+    ("?unit=km&long=8,9,10,10,14&total=" + MARKER * 7000, 1),  # ~56 kB, cut at 2,000 characters
+]
+
+
+@pytest.mark.parametrize(("query", "unreadable"), HOSTILE_LOAD_LINKS, ids=[f"link{i}" for i in range(len(HOSTILE_LOAD_LINKS))])
+def test_a_hostile_link_puts_no_text_on_the_page_and_gives_no_verdict_on_partial_numbers(tab, served_site, query, unreadable):
+    tab.goto(f"{served_site}tools/training-load/{query}", timeout=15_000)
+    tab.locator("#rh-load-verdict").wait_for(timeout=10_000)
+    text = tab.evaluate("document.body.innerText + [...document.querySelectorAll('input')].map(i => i.value).join(' ')")
+    assert MARKER not in text and "alert(" not in text and "\u202e" not in text and "0800" not in text and "Infinity" not in text
+    assert tab.locator("#rh-load-unit").input_value() == "km"
+    shown = tab.locator("#rh-load-verdict")
+    if unreadable:
+        assert shown.get_attribute("data-verdict") == "error"
+        assert shown.locator("li").count() == unreadable
+    else:
+        assert shown.get_attribute("data-verdict") == "spike"

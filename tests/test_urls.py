@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -17,15 +20,52 @@ ADVICE = (
 )
 
 
-def redirect_sources(config: str | None = None) -> set[str]:
+class Tagged:
+    """A YAML value with a tag PyYAML's safe loader does not know (!ENV, !!python/name), kept as is."""
+
+    def __init__(self, tag: str, node: yaml.Node):
+        self.tag, self.node = tag, node
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data, keeping MkDocs' own tags for writing it back."""
+
+
+class ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: Tagged("!" + suffix, node))
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: Tagged(node.tag, node))
+ConfigDumper.add_representer(Tagged, lambda dumper, value: _retagged(value))
+
+
+def _retagged(value: Tagged) -> yaml.Node:
+    value.node.tag = value.tag
+    return value.node
+
+
+def read_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    return yaml.load(path.read_text(), Loader=ConfigLoader)  # noqa: S506 - a safe loader that keeps tags as data
+
+
+def redirect_maps(config: dict) -> dict[str, str]:
+    """The redirects plugin's redirect_maps, in the plugins list of a loaded mkdocs.yml."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            settings = plugin["redirects"] = plugin["redirects"] or {}
+            settings["redirect_maps"] = settings.get("redirect_maps") or {}
+            return settings["redirect_maps"]
+    return {}
+
+
+def redirect_sources(config: dict | None = None) -> set[str]:
     """Site-relative paths that mkdocs.yml redirects (the keys of redirect_maps)."""
-    config = config if config is not None else (ROOT / "mkdocs.yml").read_text()
-    block = config[config.index("redirect_maps:") :].split("\n\n")[0]
-    maps = yaml.safe_load(block.replace("redirect_maps:", "", 1)) or {}
+    maps = redirect_maps(config if config is not None else read_config())
     return {old.removesuffix(".md").removesuffix("index").rstrip("/") + "/" for old in maps}
 
 
-def unresolved(site_dir: Path, urls: list[str], config: str | None = None) -> list[str]:
+def unresolved(site_dir: Path, urls: list[str], config: dict | None = None) -> list[str]:
     """Listed URLs with no page (and no redirect) in the built site, or a missing #anchor."""
     redirected = redirect_sources(config)
     broken = []
@@ -73,21 +113,43 @@ def test_query_strings_and_index_html_reach_the_same_page(served_site):
     assert fetch(f"{served_site}conditions/hip-stress-fracture/index.html?utm_source=newsletter&utm_medium=email") == plain
 
 
-def test_a_redirect_keeps_an_old_address_working(tmp_path):
-    """What renaming a page looks like: the old URL becomes a redirect page to the new one."""
-    from conftest import mkdocs_build
+def test_a_redirect_keeps_an_old_address_working(tmp_path, browser):
+    """What renaming a page looks like, done as the README says: an entry in redirect_maps (the
+    config is read and written as data, so entries already there change nothing). The old URL
+    becomes a redirect page under the site's page policy, which keeps the #section."""
+    from conftest import LocalSiteHandler, mkdocs_build
 
-    config = (
-        (ROOT / "mkdocs.yml")
-        .read_text()
-        .replace("redirect_maps: {}", "redirect_maps:\n        'conditions/old-name.md': 'conditions/gluteal-tendinopathy.md'")
-    )
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace("docs_dir: docs", f"docs_dir: {DOCS}")
-    config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}")
-    (tmp_path / "mkdocs.yml").write_text(config)
-    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    config = read_config()
+    redirect_maps(config)["conditions/old-name.md"] = "conditions/gluteal-tendinopathy.md"
+    config["docs_dir"] = str(DOCS)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    (tmp_path / "mkdocs.yml").write_text(yaml.dump(config, Dumper=ConfigDumper, sort_keys=False))
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", {"SITE_URL": "https://example.org/"})
     assert built.returncode == 0, built.stderr
-    redirect = (tmp_path / "site" / "conditions" / "old-name" / "index.html").read_text()
-    assert "gluteal-tendinopathy/" in redirect and "refresh" in redirect
+    redirect = soup_of(tmp_path / "site" / "conditions" / "old-name" / "index.html")
+    assert redirect.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../gluteal-tendinopathy/"
+    policy = redirect.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'self';" in policy and "default-src 'self'" in policy
+    assert redirect.find("meta", attrs={"name": "referrer"})["content"] == "strict-origin-when-cross-origin"
+    assert all(script.get("src") for script in redirect.find_all("script")), "an inline script on a redirect page"
     assert redirect_sources(config) == {"conditions/old-name/"}
     assert unresolved(tmp_path / "site", ["conditions/old-name/", "conditions/old-name/#in-short"], config) == []
+
+    handler = functools.partial(LocalSiteHandler, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    try:
+        for javascript, expected in ((True, "conditions/gluteal-tendinopathy/#in-short"), (False, "conditions/gluteal-tendinopathy/")):
+            context = browser.new_context(java_script_enabled=javascript)
+            page = context.new_page()
+            violations: list[str] = []
+            page.on("console", lambda m, v=violations: v.append(m.text) if "Content Security Policy" in m.text else None)
+            page.goto(f"{base}conditions/old-name/#in-short")
+            page.wait_for_url(f"{base}{expected}", timeout=10_000)
+            assert not violations, violations
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -96,10 +96,40 @@
     return r.long_term ? "long-term; judge a first course of treatment after " + span : span;
   }
 
-  function readUrl() {
-    var params = new URLSearchParams(location.search);
-    var ids = (params.get("s") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
-    return { where: params.get("where"), s: ids };
+  /* What a link asks for. Anyone can write a link, so nothing from it is ever shown: the address
+     is cut to MAX_QUERY characters, repeated where= and s= are merged, only known ids are kept,
+     and the rest is only counted, for a fixed note (linkNote). Self-contained: knownRegions is a
+     list of region ids, offeredIn(region) the ids the finder offers there (region may be null). */
+  var MAX_QUERY = 2000, MAX_IDS = 100;
+  function readLink(search, knownRegions, offeredIn) {
+    var params = new URLSearchParams(String(search).slice(0, MAX_QUERY));
+    var seen = {}, unknown = 0, where = null, ticked = [];
+    function once(value) {
+      var key = value.trim();
+      if (!key || seen[key]) return null;
+      seen[key] = true;
+      return key;
+    }
+    params.getAll("where").forEach(function (value) {
+      var id = once("where:" + value) && value.trim();
+      if (!id) return;
+      if (!where && knownRegions.indexOf(id) >= 0) where = id; else unknown += 1;
+    });
+    var offered = offeredIn(where);
+    params.getAll("s").forEach(function (value) {
+      value.split(",").slice(0, MAX_IDS).forEach(function (part) {
+        var id = once("s:" + part) && part.trim();
+        if (!id) return;
+        if (offered.indexOf(id) >= 0 && ticked.length < MAX_IDS) ticked.push(id); else unknown += 1;
+      });
+    });
+    return { where: where, ticked: ticked, unknown: Math.min(unknown, 2 * MAX_IDS) };
+  }
+
+  function linkNote(unknown) {
+    if (!unknown) return "";
+    return unknown === 1 ? "1 item in the link was not recognised, so it was left out."
+      : unknown + " items in the link were not recognised, so they were left out.";
   }
 
   function urlFor(region, ticked) {
@@ -182,28 +212,14 @@
     }
 
     function restore() {
-      var wanted = readUrl();
-      var notes = [];
       var regionIds = data.regions.map(function (r) { return r.id; });
-      var where = wanted.where;
-      if (where && regionIds.indexOf(where) < 0) {
-        notes.push("The link named an area this site does not know (\u201c" + where + "\u201d), so it was left out. Pick an area on the map.");
-        where = null;
-      }
-      var ticked = [];
-      var unknown = [];
-      var offered = data.warning_signs.map(function (s) { return s.id; })
-        .concat(where ? regionSymptoms(data, where).map(function (s) { return s.id; }) : []);
-      wanted.s.forEach(function (id) {
-        if (offered.indexOf(id) >= 0) { if (ticked.indexOf(id) < 0) ticked.push(id); } else unknown.push(id);
+      var signIds = data.warning_signs.map(function (s) { return s.id; });
+      var wanted = readLink(location.search, regionIds, function (region) {
+        // the warning questions are offered on every area, and with no area picked
+        return signIds.concat(region ? regionSymptoms(data, region).map(function (s) { return s.id; }) : []);
       });
-      if (unknown.length) {
-        notes.push("The link ticked " + (unknown.length === 1 ? "a symptom" : "symptoms") + " this finder does not offer " +
-          (where ? "for this area" : "without an area") + " (" + unknown.join(", ") + "), so " +
-          (unknown.length === 1 ? "it was" : "they were") + " left out.");
-      }
-      state = { where: where, ticked: ticked };
-      showNote(notes.join(" "));
+      state = { where: wanted.where, ticked: wanted.ticked };
+      showNote(linkNote(wanted.unknown));
       render();
     }
 

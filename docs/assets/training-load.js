@@ -52,6 +52,27 @@
     return whole + "%";
   }
 
+  /* Reading the fields. Only plain decimals are numbers here (12, 12.5 or 12,5; full-width
+     digits too): never 1e309, 5e-324, 1_000, 0x10 or Infinity, which Number() or a number field
+     would read, round or silently blank. A field that cannot be read is named and no verdict is
+     given on the others; so is a value over MAX (more than anyone runs in a week). Nothing typed
+     or taken from a link is ever repeated on the page. */
+  var MAX = { km: 1000, mi: 620, min: 6000 };
+  var PLAIN_NUMBER = /^(?:\d{1,7}(?:[.,]\d{1,3})?|[.,]\d{1,3})$/;
+  var MAX_QUERY = 2000;
+
+  function parseField(raw, unitKey) {
+    var text = String(raw).normalize("NFKC").trim();
+    if (!text) return { value: null };
+    if (/^[-\u2212]/.test(text)) return { problem: "enter a number of 0 or more" };
+    if (!PLAIN_NUMBER.test(text)) return { problem: "this is not a number the checker can read; write digits only, like 12 or 12.5" };
+    var value = Number(text.replace(",", "."));
+    if (value > MAX[unitKey]) {
+      return { problem: "more than " + MAX[unitKey] + " " + UNITS[unitKey] + " is more than anyone runs in a week; check the number" };
+    }
+    return { value: value };
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
@@ -77,7 +98,8 @@
         var cell = el("span", { "class": "rh-load__cell" });
         var label = el("label", { "for": id });
         label.append(name + ": " + pair[1].toLowerCase() + ", ", el("span", { "class": "rh-load__unit" }));
-        var input = el("input", { type: "number", id: id, min: "0", step: "any", inputmode: "decimal" });
+        var input = el("input", { type: "text", id: id, inputmode: "decimal", autocomplete: "off", spellcheck: "false", maxlength: "12" });
+        input.addEventListener("input", function () { input.removeAttribute("data-unreadable"); });
         cell.append(label, input);
         row.append(cell);
         inputs[pair[0]].push(input);
@@ -92,15 +114,14 @@
       var problems = [];
       function values(kind, what) {
         return inputs[kind].map(function (input, index) {
-          var raw = input.value.trim();
-          if (!raw && input.validity.badInput) raw = "?";
-          if (!raw) return null;
-          var value = Number(raw);
-          if (!isFinite(value) || value < 0) {
-            problems.push(WEEKS[index] + ", " + what + ": enter a number of 0 or more (got \u201c" + raw + "\u201d).");
+          var field = input.hasAttribute("data-unreadable")
+            ? { problem: "the link's number for this field could not be read, so it was left out; enter it again" }
+            : parseField(input.value, unit.value);
+          if (field.problem) {
+            problems.push(WEEKS[index] + ", " + what + ": " + field.problem + ".");
             return null;
           }
-          return value;
+          return field.value;
         });
       }
       var totals = values("total", "total");
@@ -175,12 +196,19 @@
       return location.pathname + "?" + params.toString().replace(/%2C/g, ",") + location.hash;
     }
 
+    /* A link's numbers go into the fields only when they are plain numbers; anything else is
+       left out and its field marked, so the verdict waits and no text from the link is shown. */
     function fromUrl() {
-      var params = new URLSearchParams(location.search);
+      var params = new URLSearchParams(String(location.search).slice(0, MAX_QUERY));
       if (!params.has("total") && !params.has("long")) return false;
-      if (UNITS[params.get("unit")]) unit.value = params.get("unit");
+      if (Object.prototype.hasOwnProperty.call(UNITS, params.get("unit"))) unit.value = params.get("unit");
       ["total", "long"].forEach(function (kind) {
-        (params.get(kind) || "").split(",").slice(0, 5).forEach(function (value, index) { inputs[kind][index].value = value; });
+        (params.get(kind) || "").split(",").slice(0, 5).forEach(function (value, index) {
+          var input = inputs[kind][index];
+          var text = value.normalize("NFKC").trim();
+          if (PLAIN_NUMBER.test(text)) input.value = text;
+          else if (text) input.setAttribute("data-unreadable", "1");
+        });
       });
       var changed = (params.get("changed") || "").split(",");
       Object.keys(CHANGES).forEach(function (key) { document.getElementById("rh-load-c-" + key).checked = changed.indexOf(key) >= 0; });

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from . import ContentError, load_site
-from .load import split_front_matter
+from .load import read_text, split_front_matter
+from .problems import Problem
 from .quality import MAX_READING_GRADE, reading_grade, states_facts, uncited_numbers
 from .site import today
 
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         return report_quality(args.pages)
     start = time.perf_counter()
     docs_dir = args.docs_dir
+    if not docs_dir.is_dir():
+        print(f"{docs_dir}: no such folder; run this from the repository's root, or name the docs folder", file=sys.stderr)
+        return 1
     try:
         site = load_site(docs_dir, today())
     except ContentError as error:
@@ -68,7 +72,13 @@ def report_quality(pages: list[Path]) -> int:
     """Print each page's reading grade and any uncited numbers; exit 1 if any page fails."""
     failed = False
     for path in pages:
-        body = split_front_matter(path.read_text(encoding="utf-8"))[1]
+        problems: list[Problem] = []
+        text = read_text(path, str(path), problems) if path.is_file() else None
+        if text is None or problems:
+            failed = True
+            print(f"FAIL {problems[0] if problems else f'{path}: no such file; name a page, e.g. docs/conditions/hip-labral-tear.md'}")
+            continue
+        body = split_front_matter(text)[1]
         grade = reading_grade(body)
         inside = path.resolve().is_relative_to(DOCS_ROOT)
         uncited = uncited_numbers(body) if not inside or states_facts(path.resolve().relative_to(DOCS_ROOT).as_posix()) else []

@@ -2,11 +2,15 @@
 
 Each page with a review date is an entry: its title, description, link, and the date it was
 last reviewed, newest first. Built with feedgen, a maintained feed library.
+
+Ids are permanent: a URN made from the page's path, not its address, so that moving the site to
+another host (or building it with another SITE_URL) never makes readers see every entry anew.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from feedgen.feed import FeedGenerator
 
@@ -14,6 +18,13 @@ from .graph import Graph
 from .metadata import PUBLISHER, absolute_url
 
 FEED_PATH = "feed.xml"
+# Never change: every id in every feed ever served is made from it.
+ID_NAMESPACE = uuid.UUID("5f3b2a4e-6c1d-5e8f-9a0b-7c6d5e4f3a2b")
+
+
+def permanent_id(name: str) -> str:
+    """An Atom id that depends on `name` (a docs path) only: urn:uuid:<uuid5>."""
+    return uuid.uuid5(ID_NAMESPACE, name).urn
 
 
 def atom_feed(graph: Graph, site_url: str) -> str:
@@ -21,7 +32,7 @@ def atom_feed(graph: Graph, site_url: str) -> str:
     pages.sort(key=lambda p: (p.meta.reviewed, str(p.meta.title)), reverse=True)  # type: ignore[attr-defined]
     home = absolute_url(site_url, "index.md")
     feed = FeedGenerator()
-    feed.id(home)
+    feed.id(permanent_id("feed"))
     feed.title(f"{PUBLISHER}: new and updated pages")
     feed.subtitle("Pages about hip pain after running, newest review first.")
     feed.author({"name": "The site's editors"})
@@ -33,7 +44,7 @@ def atom_feed(graph: Graph, site_url: str) -> str:
     for page in pages:
         url = absolute_url(site_url, page.src_uri)
         entry = feed.add_entry(order="append")
-        entry.id(url)
+        entry.id(permanent_id(page.src_uri))
         entry.title(str(page.meta.title))
         entry.summary(str(page.meta.description))
         entry.link(href=url)

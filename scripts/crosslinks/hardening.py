@@ -1,18 +1,31 @@
-"""Post-build changes to the built site: a Content-Security-Policy on every page, and a smaller
-search index. Pure functions on text and data; the MkDocs adapter reads and writes the files.
+"""Post-build changes to the built site: a Content-Security-Policy and a referrer policy on every
+page, redirect pages under the same policy, and a smaller search index. Pure functions on text
+and data; the MkDocs adapter reads and writes the files.
 
-The policy allows only the site's own origin. Material's templates emit a few small inline
-scripts (the base URL for its storage, the palette, the scroll target); their sha256 hashes are
-computed from each built page, so each page's policy allows exactly its own inline scripts
-(the site has no instant navigation, which would carry one page's scripts into another).
+The policy allows only the site's own origin. Inline scripts are allowed from an explicit list
+only: the ones the site's own templates write (SITE_SCRIPT_TEMPLATES, Material's storage
+helpers, saved palette and tab opener), rendered for each page. Their sha256 hashes go into the
+page's `script-src`; any other inline script in a built page stops the build, and would be
+blocked by the browser anyway, because its hash is never added. Nothing in a page's content can
+therefore run as code: not a script, not an event handler, not a javascript: link.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
 from collections.abc import Iterable
+
+# The templates whose inline scripts the site allows (paths in the theme, as Jinja names them).
+SITE_SCRIPT_TEMPLATES: tuple[str, ...] = (
+    "partials/javascripts/base.html",  # __md_scope, __md_get/__md_set: Material's storage helpers
+    "partials/javascripts/palette.html",  # the reader's saved light or dark palette
+    "partials/javascripts/content.html",  # opens the content tab named in the address
+)
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+REFERRER_META = f'<meta name="referrer" content="{REFERRER_POLICY}">'
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -21,21 +34,30 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 CSP_MARKER = 'http-equiv="Content-Security-Policy"'
 
 
-def inline_script_hashes(html: str) -> set[str]:
-    """CSP source expressions ('sha256-...') for every inline script the browser would run.
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run, in page order.
 
-    Data blocks (JSON, JSON-LD) are never run, so they need no hash."""
-    hashes = set()
+    Data blocks (JSON, JSON-LD) are never run, so they are left out."""
+    scripts = []
     for match in _SCRIPT.finditer(html):
         attrs, body = match.group(1), match.group(2)
         if re.search(r"\bsrc\s*=", attrs, re.I):
             continue
         kind = _TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in _EXECUTABLE_TYPES:
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        hashes.add(f"'sha256-{digest}'")
-    return hashes
+        if (kind.group(1).lower() if kind else "") in _EXECUTABLE_TYPES:
+            scripts.append(body)
+    return scripts
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression ('sha256-...') that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def unlisted_scripts(html: str, allowed: Iterable[str]) -> list[str]:
+    """Inline scripts in the page that are not on the site's list (each shortened for a message)."""
+    listed = set(allowed)
+    return [" ".join(script.split())[:80] for script in inline_scripts(html) if script not in listed]
 
 
 def content_security_policy(script_hashes: Iterable[str]) -> str:
@@ -50,7 +72,8 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
 
 
 def with_policy(html: str, policy: str, name: str) -> str:
-    """The page with the policy as its first <meta> after the charset, so it covers every script.
+    """The page with the policy as its first <meta> after the charset, so it covers every script,
+    and the referrer policy after it.
 
     Raises ValueError naming the page when it has no <meta charset="utf-8"> to anchor on, or
     already has a policy (a second policy would silently tighten or confuse the first)."""
@@ -59,8 +82,43 @@ def with_policy(html: str, policy: str, name: str) -> str:
     match = _CHARSET.search(html)
     if match is None:
         raise ValueError(f'{name}: no <meta charset="utf-8"> in <head> to put the Content-Security-Policy after')
-    tag = f'<meta {CSP_MARKER} content="{policy}">'
+    tag = f'<meta {CSP_MARKER} content="{policy}">' + REFERRER_META
     return html[: match.end()] + tag + html[match.end() :]
+
+
+REDIRECT_SCRIPT = "assets/redirect.js"  # keeps the #section on the way (docs/assets/redirect.js)
+
+
+def redirect_page(target: str, root: str) -> str:
+    """A page that forwards to `target` (relative to it), under the same page policy as the rest.
+
+    Without JavaScript the refresh forwards to the new page's top (a refresh cannot carry the
+    old address's #section; GitHub Pages has no server redirects). With it, the script file
+    keeps the #section. `root` is the relative path to the site's root, e.g. "../../"."""
+    url = html_lib.escape(target, quote=True)
+    policy = content_security_policy([])
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta {CSP_MARKER} content="{policy}">\n{REFERRER_META}\n'
+        '<meta name="robots" content="noindex">\n'
+        "<title>This page has moved</title>\n"
+        f'<link rel="canonical" href="{url}">\n'
+        f'<script src="{html_lib.escape(root + REDIRECT_SCRIPT, quote=True)}"></script>\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n'
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{url}">a new address</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+
+
+def redirect_target(redirect_html: str) -> str | None:
+    """Where a redirect page written by mkdocs-redirects points (its canonical link)."""
+    match = _CANONICAL.search(redirect_html)
+    return html_lib.unescape(match.group(1)) if match else None
 
 
 # Sections that never answer a runner's question: the numbered sources and the page's review

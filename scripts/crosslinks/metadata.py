@@ -44,11 +44,15 @@ def page_facts(graph: Graph, page: Page, site_url: str, grades: dict[str, int] |
         "source_path": f"docs/{page.src_uri}",
     }
     if isinstance(meta, ConditionMeta):
-        # "<" escaped so that no text can close the <script> element the JSON sits in
-        facts["jsonld"] = json.dumps(condition_jsonld(graph, page, site_url), ensure_ascii=False, separators=(",", ":")).replace(
-            "<", "\\u003c"
-        )
+        facts["jsonld"] = script_safe_json(condition_jsonld(graph, page, site_url))
     return facts
+
+
+def script_safe_json(data: object) -> str:
+    """JSON to write inside a <script> element: <, > and & escaped (as \\u003c...), so that no text
+    can close the element or open a comment, whatever the content holds."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _grade(body: str, grades: dict[str, int]) -> int:

@@ -8,9 +8,12 @@ need more than one file (does this symptom id exist? is this review overdue?) li
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, model_validator
+
+from .rawhtml import unsafe_markup
 
 RegionId = Literal["front", "side", "back", "inner-thigh", "lower-back"]
 Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
@@ -73,10 +76,37 @@ CONDITION_ANCHORS: tuple[str, ...] = (
 MAX_DESCRIPTION = 160
 MAX_REVIEW_INTERVAL_YEARS = 3
 
+# Characters no plain-text field may hold: markup (the text goes into HTML, attributes, JSON-LD,
+# the feed and preview images), control characters, and the invisible bidirectional controls
+# that can make text read differently from what it says.
+_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(value: str) -> str:
+    """Front matter and data text is plain text: no HTML, no control characters."""
+    found = _NOT_PLAIN.search(value)
+    if found is None:
+        return _no_unsafe_links(value)
+    char = found.group(0)
+    if char in "<>":
+        raise ValueError(f"HTML is not allowed in this field (found {char!r}); write it in words, e.g. 'less than'")
+    raise ValueError(f"an invisible control character (U+{ord(char):04X}) is not allowed; delete it and retype the text around it")
+
+
+def _no_unsafe_links(value: str) -> str:
+    """Text is written into generated Markdown, so a `[link](javascript:...)` or an attribute
+    list (`{: onclick=...}`) in it would become one: refused, as in a page's body (rawhtml.py)."""
+    if "](" in value or "]:" in value or "{" in value:
+        unsafe = unsafe_markup(value)
+        if unsafe:
+            raise ValueError(f"{unsafe[0].message} (found {unsafe[0].value!r}); {unsafe[0].hint}")
+    return value
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_DESCRIPTION), AfterValidator(plain_text)]
 
 
 class Strict(BaseModel):
@@ -160,7 +190,7 @@ class GlossaryEntry(Strict):
     """A medical or running term in plain words, linked to the page that says most about it."""
 
     term: Text
-    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(plain_text)]
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
 
 
@@ -236,15 +266,26 @@ class LadderSpec(Strict):
 # --- Front matter ------------------------------------------------------------------------------
 
 
+# What Material's `hide` front matter key can hide; a misspelling would silently hide nothing.
+HideWhat = Literal["navigation", "toc", "footer", "feedback", "path", "tags"]
+
+
+class Search(Strict):
+    """Material's `search` front matter: leave a page out of search, or rank it higher."""
+
+    exclude: StrictBool = False
+    boost: Annotated[float, Field(strict=True, gt=0, le=10)] = 1
+
+
 class PageMeta(Strict):
     """Keys every page may carry (Material's own `hide`, `template`, `search`, `icon` included)."""
 
     title: Text
     description: Description
     sources: list[SourceKey] = []
-    hide: list[str] | None = None
+    hide: list[HideWhat] | None = None
     template: str | None = None
-    search: dict | None = None
+    search: Search | None = None
     icon: str | None = None
 
 
@@ -278,10 +319,10 @@ class Recovery(Strict):
     """Typical recovery in weeks. For a long-term condition (`long_term: true`) the range is how
     long a first course of treatment, such as exercise therapy, takes to judge, not a cure."""
 
-    min_weeks: int = Field(ge=0)
-    max_weeks: int = Field(ge=1)
+    min_weeks: StrictInt = Field(ge=0)
+    max_weeks: StrictInt = Field(ge=1)
     sources: list[SourceKey] = Field(min_length=1)
-    long_term: bool = False
+    long_term: StrictBool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> Recovery:

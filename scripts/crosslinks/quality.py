@@ -103,3 +103,22 @@ def uncited_numbers(markdown: str) -> list[str]:
         if _NUMBER.search(_PHONE.sub(" ", text)):
             bad.append(" ".join(group.split())[:160])
     return bad
+
+
+_DEFINITION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z0-9&-]*[A-Z0-9]\b")
+NOT_ABBREVIATIONS = frozenset({"OK"})
+
+
+def defined_abbreviations(abbreviations_file_text: str) -> set[str]:
+    """The abbreviations `includes/abbreviations.md` explains (`*[ITB]: iliotibial band`)."""
+    return set(_DEFINITION.findall(abbreviations_file_text))
+
+
+def undefined_abbreviations(markdown: str, defined: set[str]) -> list[str]:
+    """Abbreviations (two or more capitals) in the page's prose that the abbreviations file lacks."""
+    found: list[str] = []
+    for token in _ABBREVIATION.findall(prose(markdown)):
+        if sum(ch.isupper() for ch in token) >= 2 and token not in defined | NOT_ABBREVIATIONS and token not in found:
+            found.append(token)
+    return found

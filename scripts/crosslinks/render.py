@@ -71,8 +71,9 @@ def _opening(title: str, description: str, intro: str) -> list[str]:
 
 
 def _md_escape(text: str) -> str:
-    """Text placed inside Markdown link labels or table cells."""
-    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+    """Plain text from content placed into generated Markdown (link labels, table cells, list
+    items): HTML-escaped, so it can never become markup, and without link or table syntax."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
 
 
 # --- blocks on condition pages ------------------------------------------------------------------
@@ -145,7 +146,7 @@ def condition_top(graph: Graph, condition: Condition) -> str:
         name = graph.ladders[meta.ladder].name if meta.ladder in graph.ladders else f"the {meta.ladder} ladder"
         facts.append(f"**Back to running:** [{_md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
-        facts.insert(0, "**Also called:** " + ", ".join(meta.aka))
+        facts.insert(0, "**Also called:** " + ", ".join(_md_escape(name) for name in meta.aka))
     parts = [
         today_card(graph, condition),
         '<div class="rh-facts" markdown>',
@@ -214,7 +215,7 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
 def exercises_block(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
     items = [
-        f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {page.meta.description}"
+        f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {_md_escape(str(page.meta.description))}"
         for page in graph.exercises_for(condition.slug)
     ]
     return _subsection("### Exercises that help {#exercises-that-help}", items, "No exercise page for this condition yet.")
@@ -487,7 +488,7 @@ def exercises_index(graph: Graph) -> str:
                 for s in page.meta.helps  # type: ignore[attr-defined]
             )
             parts.append(
-                f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {page.meta.description} Helps with: {helps}."
+                f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {_md_escape(str(page.meta.description))} Helps with: {helps}."
             )
         parts.append("")
     return "\n".join(parts) + "\n"

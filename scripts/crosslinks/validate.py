@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from . import ladders, painrule
-from .citations import cited_keys
+from .citations import CITATION, cited_keys
 from .load import (
     GLOSSARY_FILE,
     LADDERS_FILE,
@@ -24,8 +24,10 @@ from .load import (
     Page,
     display_path,
 )
-from .model import MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta, Sourced
+from .model import CONDITION_ANCHORS, MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta, Sourced
 from .problems import Problem, closest
+from .quality import defined_abbreviations, undefined_abbreviations
+from .rawhtml import unsafe_markup
 
 # Marker comments a condition page must contain once each: the build puts a block there.
 MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises", "warning-signs")
@@ -51,7 +53,8 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     problems += _duplicates(display_path(docs, SYMPTOMS_FILE), [s.id for s in content.symptoms], "symptom")
     problems += _duplicates(display_path(docs, REFERENCES_FILE), [r.id for r in content.references], "reference")
     problems += _duplicates(display_path(docs, REGIONS_FILE), [r.id for r in content.regions], "region")
-    problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
+    if REGIONS_FILE not in content.unreadable_files and not any(kind == "region" for kind, _ in content.unreadable):
+        problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
 
     problems += _glossary(content, generated_paths)
     conditions = [p for p in content.pages if p.kind == "condition"]
@@ -61,22 +64,37 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     symptom_ids = {s.id for s in content.symptoms} | {i for kind, i in content.unreadable if kind == "symptom"}
     reference_ids = {r.id for r in content.references} | {i for kind, i in content.unreadable if kind == "reference"}
     sign_ids = {s.id for s in content.signs} | {i for kind, i in content.unreadable if kind == "sign"}
-    problems += _registry(content, symptom_ids, reference_ids)
 
+    if REFERENCES_FILE in content.unreadable_files:
+        reference_ids = _ANY  # the file's own error is reported; every key is then unknown, not wrong
+    if SYMPTOMS_FILE in content.unreadable_files:
+        symptom_ids = _ANY
+    if WARNING_SIGNS_FILE in content.unreadable_files:
+        sign_ids = _ANY
+    problems += _registry(content, {s.id for s in content.symptoms}, reference_ids)
     problems += _pain_rule(content, condition_slugs, reference_ids)
     problems += _ladders(content, reference_ids)
+    abbreviations = defined_abbreviations(content.abbreviations) if content.abbreviations is not None else None
+    if content.abbreviations is not None:  # appended to every page's Markdown (pymdownx.snippets)
+        problems += _markup_problems("includes/abbreviations.md", 1, content.abbreviations)
+
     for page in content.pages:
         problems += _sources(page, reference_ids)
         problems += _pain_limits(content, page)
+        problems += _citation_syntax(page)
+        problems += _raw_html(page)
         problems += _review_dates(page, today)
+        if abbreviations is not None:
+            problems += _abbreviations(page, abbreviations)
         if page.src_uri in generated_paths:
             problems.append(
                 Problem(page.file, "", "", "this page would be replaced by a generated page of the same name", "delete or rename the file")
             )
         problems += _warning_markers(page, sign_ids)
         if isinstance(page.meta, ConditionMeta):
-            problems += _condition(page, page.meta, symptom_ids, condition_slugs, frozenset(sign_ids))
+            problems += _condition(page, page.meta, symptom_ids, condition_slugs, sign_ids)
             problems += _condition_signs(page, page.meta, sign_ids)
+            problems += _anchors(page)
         if isinstance(page.meta, ExerciseMeta):
             for index, slug in enumerate(page.meta.helps):
                 if slug not in condition_slugs:
@@ -84,8 +102,10 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                         Problem(page.file, f"helps[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs))
                     )
 
-    if any(kind == "condition" for kind, _ in content.unreadable):
+    if any(kind == "condition" for kind, _ in content.unreadable) or SYMPTOMS_FILE in content.unreadable_files:
         return problems  # which symptoms are used is unknown until every condition page reads
+    if any(p.message == "not in the symptom vocabulary" for p in problems):
+        return problems  # a misspelt id would make the symptom it meant look unused
     used = {sid for p in conditions for sid in (*p.meta.symptoms.typical, *p.meta.symptoms.possible)}  # type: ignore[attr-defined]
     for symptom in content.symptoms:
         if symptom.id not in used:
@@ -274,11 +294,128 @@ def _pain_limits(content: Content, page: Page) -> list[Problem]:
 def _glossary(content: Content, generated_paths: set[str]) -> list[Problem]:
     file = display_path(content.docs_dir, GLOSSARY_FILE)
     problems = _duplicates(file, [entry.term.lower() for entry in content.glossary], "term")
-    pages = {p.src_uri for p in content.pages} | generated_paths
+    pages = {p.src_uri for p in content.pages} | content.unreadable_pages | generated_paths
     for entry in content.glossary:
         target = entry.page.split("#")[0]
         if target not in pages:
             problems.append(Problem(file, f"{entry.term}.page", entry.page, "no page at this path", closest(target, pages)))
+    return problems
+
+
+class _Anything(frozenset):
+    """Every id: stands in for a data file that could not be read, so nothing is reported twice."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY: set[str] = _Anything()  # type: ignore[assignment]
+
+
+def body_line(page: Page, position: int) -> str:
+    """'line N' of a position in the page's body, counted in the whole file."""
+    return f"line {page.body_line + page.body.count(chr(10), 0, position)}"
+
+
+# Anything in square brackets that starts with '@' means to be a citation.
+_CITATION_LIKE = re.compile(r"\[\s*@[^\[\]\n]*\]")
+_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|(`+)(?!`).*?(?<!`)\3(?!`)", re.M | re.S)
+
+
+def _without_code(markdown: str) -> str:
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+
+
+def _citation_syntax(page: Page) -> list[Problem]:
+    """`[@ Key]`, `[@A, @B]` or `[@A; B]` would be shown as typed, linking to no source."""
+    problems = []
+    texts = [(page.meta.today.text(), "today")] if isinstance(page.meta, ConditionMeta) else []
+    texts.append((page.body, ""))
+    for text, field in texts:
+        for match in _CITATION_LIKE.finditer(_without_code(text)):
+            if CITATION.fullmatch(match.group(0)):
+                continue
+            keys = [key for part in re.split(r"[;,]", match.group(0)[1:-1]) if (key := part.strip().lstrip("@").strip())]
+            fix = "[@" + "; @".join(keys) + "]" if keys else "[@Key]"
+            where = field or body_line(page, match.start())
+            problems.append(
+                Problem(
+                    page.file,
+                    where,
+                    match.group(0),
+                    "not a citation the build understands",
+                    f"write {fix}: each key right after '@', keys separated by ';'",
+                )
+            )
+    return problems
+
+
+def _markup_problems(file: str, first_line: int, markdown: str) -> list[Problem]:
+    """Raw HTML, links and attribute lists outside the allowlist (rawhtml.py), by line in the file."""
+    return [Problem(file, f"line {first_line + item.line - 1}", item.value, item.message, item.hint) for item in unsafe_markup(markdown)]
+
+
+def _raw_html(page: Page) -> list[Problem]:
+    problems = _markup_problems(page.file, page.body_line, page.body)
+    if isinstance(page.meta, ConditionMeta):  # the today card's items are Markdown too
+        problems += [Problem(page.file, "today", item.value, item.message, item.hint) for item in unsafe_markup(page.meta.today.text())]
+    return problems
+
+
+def _abbreviations(page: Page, defined: set[str]) -> list[Problem]:
+    problems = []
+    for token in undefined_abbreviations(page.body, defined):
+        found = re.search(rf"\b{re.escape(token)}\b", page.body)
+        where = body_line(page, found.start()) if found else "body"
+        problems.append(
+            Problem(
+                page.file,
+                where,
+                token,
+                "this abbreviation is not explained",
+                f"add '*[{token}]: what it stands for' to includes/abbreviations.md",
+            )
+        )
+    return problems
+
+
+def _anchors(page: Page) -> list[Problem]:
+    """Each fixed section id exactly once: newsletters link to them (published-urls.txt)."""
+    problems = []
+    for anchor in CONDITION_ANCHORS:
+        pattern = re.compile(rf"\{{[^}}\n]*#{re.escape(anchor)}(?=[\s}}])[^}}\n]*\}}|\bid=[\"']{re.escape(anchor)}[\"']")
+        places = [body_line(page, m.start()) for m in pattern.finditer(_without_code(page.body))]
+        if anchor == "sources":
+            if places:
+                problems.append(
+                    Problem(
+                        page.file,
+                        places[0],
+                        "#sources",
+                        "the Sources section is generated; this id would be there twice",
+                        "remove the heading and its list",
+                    )
+                )
+        elif not places:
+            problems.append(
+                Problem(
+                    page.file,
+                    "body",
+                    f"#{anchor}",
+                    "this fixed section id is missing",
+                    f"add its heading, e.g. '## ... {{#{anchor}}}' (see the README's worked example)",
+                )
+            )
+        elif len(places) > 1:
+            problems.append(
+                Problem(
+                    page.file,
+                    places[1],
+                    f"#{anchor}",
+                    f"this fixed section id is used {len(places)} times ({', '.join(places)})",
+                    "keep it on one heading only",
+                )
+            )
     return problems
 
 
@@ -319,9 +456,9 @@ def _sources(page: Page, reference_ids: set[str]) -> list[Problem]:
     card = page.meta.today.text() if isinstance(page.meta, ConditionMeta) else ""
     for key in cited_keys(card + "\n" + page.body):
         if key not in reference_ids:
-            problems.append(
-                Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids))
-            )
+            same = [ref for ref in reference_ids if ref.lower() == key.lower()]
+            hint = f"keys are case-sensitive: write [@{same[0]}]" if same else closest(key, reference_ids)
+            problems.append(Problem(page.file, "body citation", f"[@{key}]", "no bibliography entry has this key", hint))
         elif key not in listed:
             problems.append(
                 Problem(
@@ -391,7 +528,7 @@ def _review_dates(page: Page, today: dt.date) -> list[Problem]:
 
 
 def _condition(
-    page: Page, meta: ConditionMeta, symptom_ids: set[str], condition_slugs: set[str], sign_ids: frozenset[str] = frozenset()
+    page: Page, meta: ConditionMeta, symptom_ids: set[str], condition_slugs: set[str], sign_ids: set[str] | frozenset[str] = frozenset()
 ) -> list[Problem]:
     problems = []
     for frequency in ("typical", "possible"):
