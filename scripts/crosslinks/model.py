@@ -155,7 +155,7 @@ class WarningSign(Strict):
     id: Slug
     label: Text
     tier: TierId
-    why: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240)]
+    why: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240), AfterValidator(plain_text)]
     sources: list[SourceKey] = Field(min_length=1)
     universal: StrictBool = False
     tier_note: Text | None = None

@@ -171,9 +171,10 @@ def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
                     "set alternate_days and clinician_led to true",
                 )
             )
-    if not content.ladders:
+    if not content.ladders or LADDERS_FILE in content.unreadable_files:
         return problems
-    known = {ladder.id for ladder in content.ladders} | {"nerve"}
+    # a ladder that could not be read still exists: its own error is reported, not its users'
+    known = {ladder.id for ladder in content.ladders} | {"nerve"} | {i for kind, i in content.unreadable if kind == "ladder"}
     for page in content.pages:
         meta = page.meta
         if isinstance(meta, ConditionMeta) and meta.ladder not in known:
