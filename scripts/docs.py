@@ -144,6 +144,12 @@ def ensure_java() -> None:
 
 
 def test(args: list[str]) -> int:
+    """Every test; `--fast` runs the quick tier only: the core, every bad input, one build and
+    what can be read from its HTML, with no browser, no crawl and no quality gate (the tests
+    marked `slow` in tests/conftest.py). CI always runs everything."""
+    if "--fast" in args:
+        rest = [arg for arg in args if arg != "--fast"]
+        return subprocess.call([tool("pytest"), "-m", "not slow", "-n", "auto", *rest])  # pytest-xdist: every core
     ensure_chromium()
     ensure_node_modules()
     ensure_java()

@@ -162,3 +162,17 @@ def first_views(browser, served_site: str, site_dir: Path):
     views = survey(browser, served_site, page_paths(site_dir))
     print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {time.perf_counter() - started:.0f} s")
     return views
+
+
+# The fast tier (`python3 scripts/docs.py test --fast`) leaves out what needs a browser, a served
+# site, a crawl or a quality gate. Marked here, by what a test uses, so a new test is sorted
+# without anyone remembering to mark it.
+SLOW_FIXTURES = frozenset({"browser", "tab", "served_site", "first_views"})
+SLOW_MODULES = frozenset({"test_links", "test_html_valid", "test_accessibility", "test_search_quality", "test_weight", "test_serve"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if getattr(item, "module", None) else ""
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

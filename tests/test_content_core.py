@@ -103,7 +103,7 @@ def test_an_urgent_condition_card_has_only_the_stop_tier(site):
     assert card.index('data-sign="cannot-bear-weight"') < card.index('data-sign="groin-pain-worse-each-run"')  # most serious first
     assert "*Never hop to test it.*" in card
     box = out[out.index("## When to see a doctor") :]
-    assert '<div class="admonition danger rh-warnings" markdown>' in box
+    assert '<div class="admonition danger rh-warnings" data-search-exclude="" markdown>' in box
     assert "[@Health-Service]" not in box and '<a href="#source-health-service"' in box  # the box cites each sign's sources
 
 

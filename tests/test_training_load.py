@@ -195,7 +195,7 @@ def test_full_width_digits_and_decimal_commas_are_read(tab, served_site):
     tab.fill("#rh-load-long-4", "\uff11\uff14")  # full-width 14
     assert verdict(tab) == "spike"
     tab.fill("#rh-load-long-4", "11,5")
-    assert verdict(tab) == "spike" and "15% more" in tab.locator("#rh-load-verdict").inner_text()
+    assert verdict(tab) == "spike" and "15% longer" in tab.locator("#rh-load-verdict").inner_text()
 
 
 def test_an_absurd_value_gets_a_message(tab, served_site):

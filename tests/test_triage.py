@@ -232,3 +232,15 @@ def test_look_alike_twins_warn_of_the_same_signs():
         return set(yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])["warning_signs"])
 
     assert signs("gluteal-tendinopathy") == signs("trochanteric-bursitis")
+
+
+def test_warning_boxes_stay_out_of_the_search_index_but_the_signs_own_pages_do_not(site_dir):
+    """The same signs on dozens of pages crowded out the pages a search is for."""
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    box_title = "Warning signs: when not to wait"
+    assert not [d["location"] for d in docs if box_title in d["text"] or box_title in d["title"]]
+    indexed = {d["location"] for d in docs}
+    assert all(f"symptoms/{sid}/" in indexed for sid in SIGNS)
+    assert "self-care/when-to-see-a-doctor/" in indexed

@@ -218,7 +218,12 @@ def exercises_block(graph: Graph, condition: Condition) -> str:
         f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {_md_escape(str(page.meta.description))}"
         for page in graph.exercises_for(condition.slug)
     ]
-    return _subsection("### Exercises that help {#exercises-that-help}", items, "No exercise page for this condition yet.")
+    empty = (
+        "None from this site's library: exercise starts once a clinician has checked you, and follows their plan."
+        if condition.meta.urgency == "urgent"
+        else "No exercise page for this condition yet."
+    )
+    return _subsection("### Exercises that help {#exercises-that-help}", items, empty)
 
 
 def reference_html(reference: Reference) -> str:

@@ -77,7 +77,9 @@ def tier_groups(graph: Graph, signs: Iterable[WarningSign], link_to: LinkTo, cit
 def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
     """The warning box: every sign that applies, under its tier's action, and a link to them all."""
     lines = [
-        '<div class="admonition danger rh-warnings" markdown>',
+        # left out of the search index (Material's data-search-exclude): the same signs on dozens
+        # of pages would crowd out the pages a search is for; their own pages stay searchable
+        '<div class="admonition danger rh-warnings" data-search-exclude="" markdown>',
         '<p class="admonition-title">Warning signs: when not to wait</p>',
         "",
         tier_groups(graph, signs, link_to),
@@ -90,7 +92,7 @@ def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
 
 def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urgent: bool, title: str) -> list[str]:
     """The card's stop column: the condition's signs at their tiers (no citations: the box below has them)."""
-    lines = ['<div class="rh-tier rh-tier--stop" markdown>', ""]
+    lines = ['<div class="rh-tier rh-tier--stop" data-search-exclude="" markdown>', ""]
     if urgent:
         lines += [
             f"**Stop running now.** Running stops until a clinician has checked you for {_md_escape(title.lower())}, "
