@@ -57,20 +57,17 @@ def _by_tier(graph: Graph, signs: Iterable[WarningSign]) -> list[tuple[WarningTi
     return [(graph.tiers[tier], list(group)) for tier, group in groupby(signs, key=lambda s: s.tier)]
 
 
+def _group(opening: str, tier: WarningTier, items: Iterable[str], title: str = "") -> list[str]:
+    """One tier's group: its `data-tier-group` element, its action, then its signs."""
+    return [opening, *([title] if title else []), "", tier_action_html(tier), "", *items, "", "</div>", ""]
+
+
 def tier_groups(graph: Graph, signs: Iterable[WarningSign], link_to: LinkTo, cite: bool = True) -> str:
     """Signs grouped under their tiers' actions, most urgent first."""
     parts = []
     for tier, group in _by_tier(graph, signs):
-        parts += [
-            f'<div class="rh-warnings__tier rh-warnings__tier--{tier.id}" data-tier-group="{tier.id}" markdown>',
-            "",
-            tier_action_html(tier),
-            "",
-            *(sign_item(s, link_to, cite) for s in group),
-            "",
-            "</div>",
-            "",
-        ]
+        opening = f'<div class="rh-warnings__tier rh-warnings__tier--{tier.id}" data-tier-group="{tier.id}" markdown>'
+        parts += _group(opening, tier, (sign_item(s, link_to, cite) for s in group))
     return "\n".join(parts)
 
 
@@ -119,38 +116,22 @@ def all_signs_by_tier(graph: Graph, link_to: LinkTo) -> str:
     with why it matters and, where sources differ, how its tier was chosen."""
     parts = []
     for tier, group in _by_tier(graph, graph.signs.values()):
-        parts += [
-            f"## {tier.name}: {tier.heading} {{#{tier.id}}}",
-            "",
+        parts += [f"## {tier.name}: {tier.heading} {{#{tier.id}}}", ""]
+        parts += _group(
             f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>',
+            tier,
+            (sign_item(s, link_to, why=True) for s in group),
             f'<p class="admonition-title">{html.escape(tier.name)}: {html.escape(tier.heading)}</p>',
-            "",
-            tier_action_html(tier),
-            "",
-            *(sign_item(s, link_to, why=True) for s in group),
-            "",
-            "</div>",
-            "",
-        ]
+        )
     return "\n".join(parts)
 
 
 def sign_page(graph: Graph, sign: WarningSign, link_to: LinkTo, sources_html: Callable[[str], str]) -> str:
     """A sign's own page: its tier's action first, then why, the conditions and the sources."""
     tier = graph.tiers[sign.tier]
-    parts = [
-        f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>',
-        '<p class="admonition-title">This is a warning sign</p>',
-        "",
-        tier_action_html(tier),
-        "",
-        sign_item(sign, link_to, cite=False),
-        "",
-        "</div>",
-        "",
-        f"**Why it matters:** {_md_escape(sign.why)}",
-        "",
-    ]
+    opening = f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>'
+    parts = _group(opening, tier, [sign_item(sign, link_to, cite=False)], '<p class="admonition-title">This is a warning sign</p>')
+    parts += [f"**Why it matters:** {_md_escape(sign.why)}", ""]
     if sign.tier_note:
         parts += [f"**How we chose how urgent it is:** {_md_escape(sign.tier_note)}", ""]
     conditions = graph.conditions_with_sign(sign.id)
