@@ -162,9 +162,34 @@ def page_paths(site_dir: Path) -> list[str]:
     return paths
 
 
+# Pages with a layout of their own (a form, a tool, every warning box), each a kind by itself
+OWN_LAYOUT = frozenset({"self-care/physio-sheet/", "self-care/when-to-see-a-doctor/", "symptoms/cannot-bear-weight/"})
+
+
+def template_of(path: str) -> tuple[str, bool]:
+    """Which kind of page a path is: its section, and whether it is the section's own index.
+    Pages of one kind share their template and styles, so one of them stands for the rest."""
+    if path in OWN_LAYOUT:
+        return (path, True)
+    parts = [part for part in path.split("/") if part]
+    return (parts[0] if parts else "", len(parts) <= 1)
+
+
+def variants_for(paths: list[str]) -> dict[str, tuple[str, ...]]:
+    """axe runs in the light palette on every page, and in every variant (dark, a 360 px phone)
+    on the first page of each kind: the palettes and widths change styles, not content."""
+    first: dict[tuple[str, bool], str] = {}
+    for path in paths:
+        first.setdefault(template_of(path), path)
+    chosen = set(first.values())
+    return {path: tuple(VARIANTS) if path in chosen else ("light",) for path in paths}
+
+
 def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> dict[str, Visit]:
-    """One first view of every page; with `axe`, axe-core in every variant on that same load."""
+    """One first view of every page; with `axe`, axe-core on that same load in the light palette,
+    and in every variant on one page of each kind (variants_for)."""
     results: dict[str, Visit] = {}
+    wanted = variants_for(paths)
     for path in paths:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         context.add_init_script(CSP_LISTENER)
@@ -172,7 +197,8 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
             context.add_init_script(path=str(AXE_JS))
         record, page = visit(context, base_url + path)
         if axe:
-            for name, (width, scheme) in VARIANTS.items():
+            for name in wanted[path]:
+                width, scheme = VARIANTS[name]
                 page.set_viewport_size({"width": width, "height": 900})
                 page.emulate_media(color_scheme=scheme)
                 expected = "slate" if scheme == "dark" else "default"
