@@ -62,6 +62,7 @@ class Visit:
     fetched: list[Fetched] = field(default_factory=list)
     csp_violations: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # responses whose body could not be read
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # variant -> violations
 
     def weight(self, exclude: tuple[str, ...] = (SEARCH_INDEX,)) -> int:
@@ -90,8 +91,9 @@ def visit(context: Any, url: str) -> tuple[Visit, Any]:
             continue
         try:
             body = response.body()
-        except Exception:
-            body = b""
+        except Exception as error:  # Playwright raises its own Error type: any failure is a finding
+            record.unreadable.append(f"{response.url}: {error}")  # never counted as zero bytes
+            continue
         content_type = response.headers.get("content-type", "")
         record.fetched.append(Fetched(response.url, content_type, len(body), served_size(body, content_type)))
     return record, page
