@@ -63,6 +63,11 @@ class LookAlike:
     named: bool  # named as a differential by either page
 
 
+def symptom_src(symptom_id: str) -> str:
+    """The docs/ path of a symptom's page, and of a warning sign's (they share /symptoms/)."""
+    return f"symptoms/{symptom_id}.md"
+
+
 def page_url(src_uri: str) -> str:
     """Site-relative URL of a page, as MkDocs makes it with directory URLs."""
     if src_uri == "index.md":

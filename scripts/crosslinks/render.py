@@ -13,7 +13,8 @@ import json
 from posixpath import dirname, relpath
 
 from . import bodymap, charts, citations, ladders, metadata, painrule, triage
-from .graph import Condition, Graph, page_url
+from .escape import md_escape
+from .graph import Condition, Graph, page_url, symptom_src
 from .load import Page
 from .model import FACET_LABELS, FACETS, GOAL_LABELS, GOALS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, Reference, Symptom
 from .validate import marker, next_review_due, warning_markers
@@ -53,10 +54,6 @@ def weeks(condition: Condition) -> str:
     return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
 
 
-def symptom_src(symptom_id: str) -> str:
-    return f"symptoms/{symptom_id}.md"
-
-
 def region_src(region_id: str) -> str:
     return f"where-it-hurts/{region_id}.md"
 
@@ -68,12 +65,6 @@ def _front_matter(title: str, description: str) -> str:
 def _opening(title: str, description: str, intro: str) -> list[str]:
     """The start of a generated page: its front matter, then its opening paragraph."""
     return [_front_matter(title, description), intro + "\n"]
-
-
-def _md_escape(text: str) -> str:
-    """Plain text from content placed into generated Markdown (link labels, table cells, list
-    items): HTML-escaped, so it can never become markup, and without link or table syntax."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
 
 
 # --- blocks on condition pages ------------------------------------------------------------------
@@ -144,9 +135,9 @@ def condition_top(graph: Graph, condition: Condition) -> str:
         facts.append(f"**Back to running:** no tested plan; follow [the rules for nerve pain]({link(src, NERVE_PAIN_RULES)}#nerves)")
     elif meta.ladder != "nerve" and graph.has_page(RETURN_TO_RUNNING):
         name = graph.ladders[meta.ladder].name if meta.ladder in graph.ladders else f"the {meta.ladder} ladder"
-        facts.append(f"**Back to running:** [{_md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
+        facts.append(f"**Back to running:** [{md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
-        facts.insert(0, "**Also called:** " + ", ".join(_md_escape(name) for name in meta.aka))
+        facts.insert(0, "**Also called:** " + ", ".join(md_escape(name) for name in meta.aka))
     parts = [
         today_card(graph, condition),
         '<div class="rh-facts" markdown>',
@@ -182,7 +173,7 @@ def symptoms_block(graph: Graph, condition: Condition) -> str:
         items = [s for s, f in pairs if f == frequency]
         if items:
             parts.append(f"**{heading}:**\n")
-            parts.append("\n".join(f"- [{_md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in items) + "\n")
+            parts.append("\n".join(f"- [{md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in items) + "\n")
     return "\n".join(parts)
 
 
@@ -203,7 +194,7 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
         why = ["named as a look-alike"] if item.named else []
         if item.shared:
             why.append("both can have: " + "; ".join(s.label.lower() for s in item.shared))
-        items.append(f"- **[{_md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
+        items.append(f"- **[{md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
     return _subsection(
         "### Often confused with {#often-confused-with}",
         items,
@@ -215,7 +206,7 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
 def exercises_block(graph: Graph, condition: Condition) -> str:
     src = condition.page.src_uri
     items = [
-        f"- [{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {_md_escape(str(page.meta.description))}"
+        f"- [{md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {md_escape(str(page.meta.description))}"
         for page in graph.exercises_for(condition.slug)
     ]
     empty = (
@@ -325,7 +316,7 @@ def symptom_page(graph: Graph, symptom: Symptom) -> str:
     for condition, frequency in graph.conditions_with_symptom(symptom.id):
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in condition.meta.regions)
         how = "Typical" if frequency == "typical" else "Sometimes"
-        rows.append(f"| [{_md_escape(condition.title)}]({link(src, condition.page.src_uri)}) | {how} | {regions} |")
+        rows.append(f"| [{md_escape(condition.title)}]({link(src, condition.page.src_uri)}) | {how} | {regions} |")
     parts.append("\n".join(rows) + "\n")
     parts.append(f"[All symptoms](index.md) · [Where does it hurt?]({link(src, 'where-it-hurts/index.md')})\n")
     return "\n".join(parts)
@@ -389,7 +380,7 @@ def region_page(graph: Graph, region_id: str) -> str:
     rows = ["| Condition | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- |"]
     for c in conditions:
         rows.append(
-            f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
+            f"| [{md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
         )
     parts.append("\n".join(rows) + "\n")
     parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
@@ -399,7 +390,7 @@ def region_page(graph: Graph, region_id: str) -> str:
         parts.append("For each condition, the symptoms that the others here share least. Only a clinician can tell which one you have.\n")
     for condition, symptoms in graph.telling_symptoms(region_id):
         signs = "; ".join(_symptom_link(src, s) for s in symptoms) or "no symptom sets it apart from the others here"
-        parts.append(f"- **[{_md_escape(condition.title)}]({link(src, condition.page.src_uri)})**: {signs}")
+        parts.append(f"- **[{md_escape(condition.title)}]({link(src, condition.page.src_uri)})**: {signs}")
     return "\n".join(parts) + "\n"
 
 
@@ -434,7 +425,7 @@ def recovery_chart(graph: Graph) -> str:
 
 
 def _symptom_link(src: str, symptom: Symptom) -> str:
-    return f"[{_md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))})"
+    return f"[{md_escape(symptom.label)}]({link(src, symptom_src(symptom.id))})"
 
 
 def regions_index(graph: Graph) -> str:
@@ -470,7 +461,7 @@ def conditions_index(graph: Graph) -> str:
     for c in graph.conditions.values():
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in c.meta.regions)
         rows.append(
-            f"| [{_md_escape(c.title)}]({link(src, c.page.src_uri)}) | {regions} | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
+            f"| [{md_escape(c.title)}]({link(src, c.page.src_uri)}) | {regions} | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {weeks(c)} |"
         )
     return "\n".join(parts) + "\n" + "\n".join(rows) + "\n"
 
@@ -489,11 +480,11 @@ def exercises_index(graph: Graph) -> str:
         parts.append(f"## {GOAL_LABELS[goal]} {{#{goal}}}\n")
         for page in pages:
             helps = ", ".join(
-                f"[{_md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
+                f"[{md_escape(graph.conditions[s].title)}]({link(src, graph.conditions[s].page.src_uri)})"
                 for s in page.meta.helps  # type: ignore[attr-defined]
             )
             parts.append(
-                f"- **[{_md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {_md_escape(str(page.meta.description))} Helps with: {helps}."
+                f"- **[{md_escape(str(page.meta.title))}]({link(src, page.src_uri)})**: {md_escape(str(page.meta.description))} Helps with: {helps}."
             )
         parts.append("")
     return "\n".join(parts) + "\n"
@@ -561,6 +552,6 @@ def conditions_json(graph: Graph) -> str:
 def sign_page(graph: Graph, sign_id: str) -> str:
     """`/symptoms/<sign>/`: a warning sign's own page, at its registry tier."""
     sign = graph.signs[sign_id]
-    src = triage.sign_src(sign_id)
+    src = symptom_src(sign_id)
     body = triage.sign_page(graph, sign, functools.partial(link, src), lambda key: reference_html(graph.references[key]))
     return _front_matter(sign.label, f"A warning sign: {sign.why}"[:160]) + body

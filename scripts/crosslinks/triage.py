@@ -14,25 +14,13 @@ import html
 from collections.abc import Callable, Iterable
 from itertools import groupby
 
-from .graph import Graph
+from .escape import md_escape
+from .graph import Graph, symptom_src  # each sign has its page beside the symptoms (its address was public before the registry)
 from .model import WarningSign, WarningTier
 
 WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
 
 LinkTo = Callable[[str], str]  # docs/ path -> relative link from the page being rendered
-
-
-def sign_src(sign_id: str) -> str:
-    """Each sign has its own page beside the symptoms (its address was public before the registry)."""
-    return f"symptoms/{sign_id}.md"
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
-
-
-def _attr(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def tier_action_html(tier: WarningTier, tag: str = "p") -> str:
@@ -46,9 +34,9 @@ def tier_action_html(tier: WarningTier, tag: str = "p") -> str:
 def sign_item(sign: WarningSign, link_to: LinkTo, cite: bool = True, why: bool = False) -> str:
     """One sign as a Markdown list item: its label linked to its page, its caution, why it
     matters (on the all-signs page) and its sources."""
-    label = f'[{_md_escape(sign.label)}]({link_to(sign_src(sign.id))}){{: data-sign="{sign.id}" data-tier="{sign.tier}" }}'
-    caution = f" *{_md_escape(sign.never_test)}*" if sign.never_test else ""
-    reason = f" Why: {_md_escape(sign.why)}" if why else ""
+    label = f'[{md_escape(sign.label)}]({link_to(symptom_src(sign.id))}){{: data-sign="{sign.id}" data-tier="{sign.tier}" }}'
+    caution = f" *{md_escape(sign.never_test)}*" if sign.never_test else ""
+    reason = f" Why: {md_escape(sign.why)}" if why else ""
     sources = f" [{'; '.join('@' + key for key in sign.sources)}]" if cite else ""
     return f"- {label}.{caution}{reason}{sources}"
 
@@ -92,7 +80,7 @@ def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urge
     lines = ['<div class="rh-tier rh-tier--stop" data-search-exclude="" markdown>', ""]
     if urgent:
         lines += [
-            f"**Stop running now.** Running stops until a clinician has checked you for {_md_escape(title.lower())}, "
+            f"**Stop running now.** Running stops until a clinician has checked you for {md_escape(title.lower())}, "
             "and starts again only when they say so.",
             "",
             tier_action_html(graph.tiers["urgent"]),
@@ -131,15 +119,15 @@ def sign_page(graph: Graph, sign: WarningSign, link_to: LinkTo, sources_html: Ca
     tier = graph.tiers[sign.tier]
     opening = f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>'
     parts = _group(opening, tier, [sign_item(sign, link_to, cite=False)], '<p class="admonition-title">This is a warning sign</p>')
-    parts += [f"**Why it matters:** {_md_escape(sign.why)}", ""]
+    parts += [f"**Why it matters:** {md_escape(sign.why)}", ""]
     if sign.tier_note:
-        parts += [f"**How we chose how urgent it is:** {_md_escape(sign.tier_note)}", ""]
+        parts += [f"**How we chose how urgent it is:** {md_escape(sign.tier_note)}", ""]
     conditions = graph.conditions_with_sign(sign.id)
     if conditions:
         which = "every condition on this site" if sign.universal else "these conditions"
         parts += ["## Conditions where it matters {#conditions}", "", f"The warning box on {which} lists this sign.", ""]
         if not sign.universal:
-            parts += [f"- [{_md_escape(c.title)}]({link_to(c.page.src_uri)})" for c in conditions] + [""]
+            parts += [f"- [{md_escape(c.title)}]({link_to(c.page.src_uri)})" for c in conditions] + [""]
     if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
         parts += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
     parts += ["## Sources {#sources}", "", '<ol class="rh-sources">']
@@ -161,7 +149,7 @@ def api_signs(graph: Graph, url_of: Callable[[str], str]) -> list[dict[str, obje
             "why": s.why,
             "never_test": s.never_test,
             "universal": s.universal,
-            "url": url_of(sign_src(s.id)),
+            "url": url_of(symptom_src(s.id)),
         }
         for s in graph.signs.values()
     ]
