@@ -205,9 +205,9 @@ def synthetic_config(root: Path, with_step: bool, docs: Path | None = None) -> P
 def step_time(docs: Path) -> float:
     """The cross-link step's own work: what the hook does over a whole build."""
     site = load_site(docs, TODAY)
-    site.generated_files()
+    site.files()
     for page in site.graph.pages.values():
-        site.render_page(page.src_uri, page.body)
+        site.page(page.src_uri, page.body)
     return 0.0
 
 
@@ -259,7 +259,7 @@ def main() -> int:
         print(f"      the step's cost: {hooked - pre:+.3f} s = {overhead:+.1f}% of the plain build (goal: under 15%)")
         print(f"   c. for scale, the bare pages alone, with no cross-links at all:   {bare:6.3f}")
         print(
-            f"      (the step's output is {len(site.generated_files())} more pages and files plus blocks on every page; "
+            f"      (the step's output is {len(site.files())} more pages and files plus blocks on every page; "
             f"rendering that content costs {pre - bare:.1f} s whichever way it is made)"
         )
 

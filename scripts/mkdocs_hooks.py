@@ -10,7 +10,6 @@ runs, so the package is imported at the top (not inside a function).
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -23,17 +22,11 @@ from mkdocs.structure.pages import Page
 from page_hardening import on_env, on_post_page, on_post_template, rewrite_redirect_pages, trim_search_index_file  # noqa: F401 (MkDocs events)
 
 from crosslinks import ContentError, Site, load_site
-from crosslinks.handouts import cached_qr_svg
 from crosslinks.load import front_matter
-from crosslinks.previews import HEIGHT, WIDTH, cached_preview, preview_path
 from crosslinks.site import today
 from crosslinks.siteurl import LOCAL_BUILD_VARIABLE, site_url_problem
 
 _site: Site | None = None  # the last good load, for on_page_markdown
-_previews: dict[str, tuple[str, str]] = {}  # page -> (title, subtitle) of its preview image
-_grades: dict[str, int] = {}  # reading grades by page text, kept in .cache between builds
-_grades_file: Path | None = None
-_cache: Path = Path(".cache")
 _command = ""  # "build", "serve" or "gh-deploy"
 
 
@@ -53,48 +46,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load and check all content, then add the generated pages and JSON."""
-    global _site, _previews, _grades, _grades_file, _cache
+    """Load and check all content, then add the generated pages, files and preview images."""
+    global _site
+    docs_dir = Path(config.docs_dir)
     try:
-        _site = load_site(Path(config.docs_dir), today())
+        _site = load_site(docs_dir, today(), cache_dir=docs_dir.parent / ".cache")
     except ContentError as error:
         raise PluginError(str(error)) from None
-    for src_uri, content in _site.generated_files(config.site_url or "").items():
+    for src_uri, content in [*_site.files(config.site_url or "").items(), *_site.images().items()]:
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    _cache = Path(config.docs_dir).parent / ".cache"
-    _grades_file = _cache / "reading-grades.json"
-    _grades = json.loads(_grades_file.read_text()) if _grades_file.is_file() else {}
-    _previews = _site.preview_texts()
-    for src_uri, (title, subtitle) in _previews.items():
-        files.append(File.generated(config, preview_path(src_uri), content=cached_preview(_cache / "previews", title, subtitle)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated blocks, linked citations and the sources into each page, and hand the
-    templates what the page says about itself (page.meta.rh: review dates, grade, JSON-LD, the
-    QR code of its printed handout); date it in the sitemap by its content, not the build."""
+    """Ask the core for the page: its Markdown with generated blocks and sources, and its facts
+    for the templates (page.meta.rh) and the sitemap (page.update_date)."""
     assert _site is not None, "on_files did not run"
     use_checked_front_matter(page)
     escape_title_and_description(page)
-    site_url = config.site_url or ""
-    facts = _site.page_facts(page.file.src_uri, site_url, _grades) or {}
-    if page.canonical_url:
-        facts["qr_svg"] = cached_qr_svg(_cache / "qr", page.canonical_url)
-    changed = _site.last_modified(page.file.src_uri)
-    page.update_date = changed.isoformat() if changed else ""
-    texts = _previews.get(page.file.src_uri)
-    if texts is not None:
-        facts.update(
-            image=site_url.rstrip("/") + "/" + preview_path(page.file.src_uri),
-            image_alt=f"Runner's Hip: {texts[0]}",
-            image_width=WIDTH,
-            image_height=HEIGHT,
-        )
-    if facts:
-        page.meta["rh"] = facts
-    add_search_keys(page)
-    return _site.render_page(page.file.src_uri, markdown, site_url)
+    answer = _site.page(page.file.src_uri, markdown, config.site_url or "")
+    if "rh" in answer.meta:
+        page.meta["rh"] = answer.meta["rh"]  # never from front matter: the templates trust it
+    if "search" in answer.meta:
+        page.meta.setdefault("search", {}).update({**answer.meta["search"], **page.meta.get("search", {})})
+    page.update_date = answer.lastmod
+    return answer.markdown
 
 
 def use_checked_front_matter(page: Page) -> None:
@@ -116,21 +92,10 @@ def escape_title_and_description(page: Page) -> None:
             page.meta[key] = escape(value)
 
 
-def add_search_keys(page: Page) -> None:
-    """Condition pages rank a little higher in search: they answer most runners' questions.
-    (Not their aka names as `tags`: Material weighs tags a million times the text, so any
-    query with "hip" in it would list conditions only.)"""
-    assert _site is not None
-    source = _site.graph.pages.get(page.file.src_uri)
-    if source is not None and source.kind == "condition":
-        page.meta.setdefault("search", {}).setdefault("boost", 2)
-
-
 def on_post_build(config: MkDocsConfig) -> None:
     """Keep the reading grades for the next build (scoring unchanged pages again is slow), and
     trim the search index."""
-    if _grades_file is not None:
-        _grades_file.parent.mkdir(parents=True, exist_ok=True)
-        _grades_file.write_text(json.dumps(_grades, sort_keys=True))
+    if _site is not None:
+        _site.save_cache()
     trim_search_index_file(config)
     rewrite_redirect_pages(config)

@@ -11,8 +11,8 @@ import pytest
 
 from crosslinks import load_site
 from crosslinks.citations import cited_keys, link_citations, numbering
-from crosslinks.render import link
-from crosslinks.site import SCHEMA_FILE
+from crosslinks.api import schema_json
+from crosslinks.paths import link
 
 FIXTURE = Path(__file__).parent / "fixtures" / "good"
 TODAY = dt.date(2026, 11, 23)
@@ -50,7 +50,7 @@ def test_exercises_are_listed_on_the_conditions_they_help(site):
 
 
 def test_generated_files_cover_every_symptom_and_region(site):
-    files = site.generated_files()
+    files = site.files()
     for sid in site.graph.symptoms:
         assert f"symptoms/{sid}.md" in files
     for rid in ("front", "side", "back", "inner-thigh", "lower-back"):
@@ -62,7 +62,7 @@ def test_generated_files_cover_every_symptom_and_region(site):
 
 def test_condition_page_gets_its_blocks_citations_and_sources(site):
     page = site.graph.pages["conditions/outer-hip-thing.md"]
-    out = site.render_page(page.src_uri, page.body)
+    out = site.page(page.src_uri, page.body).markdown
     assert "<!-- crosslinks:" not in out
     assert "[@" not in out
     assert "This page informs; it does not diagnose" in out
@@ -78,7 +78,7 @@ def test_condition_page_gets_its_blocks_citations_and_sources(site):
 
 def test_the_run_modify_stop_card_comes_first_with_the_registry_signs_in_its_stop_tier(site):
     page = site.graph.pages["conditions/outer-hip-thing.md"]
-    out = site.render_page(page.src_uri, page.body)
+    out = site.page(page.src_uri, page.body).markdown
     card = out[: out.index("</section>")]
     assert out.startswith('<section class="rh-today"')
     assert card.index("Keep running, with changes") < card.index("Ease off") < card.index("Stop running and get help if")
@@ -96,7 +96,7 @@ def test_the_run_modify_stop_card_comes_first_with_the_registry_signs_in_its_sto
 
 def test_an_urgent_condition_card_has_only_the_stop_tier(site):
     page = site.graph.pages["conditions/bone-thing.md"]
-    out = site.render_page(page.src_uri, page.body)
+    out = site.page(page.src_uri, page.body).markdown
     card = out[: out.index("</section>")]
     assert "Keep running" not in card and "Ease off" not in card
     assert "**Stop running now.** Running stops until a clinician has checked you for bone thing" in card
@@ -108,7 +108,7 @@ def test_an_urgent_condition_card_has_only_the_stop_tier(site):
 
 
 def test_pages_without_front_matter_pass_through(site):
-    assert site.render_page("not/a/page.md", "Hello [@Alpha2020]") == "Hello [@Alpha2020]"
+    assert site.page("not/a/page.md", "Hello [@Alpha2020]").markdown == "Hello [@Alpha2020]"
 
 
 def test_citations_are_numbered_by_first_use_then_listed_order():
@@ -127,8 +127,8 @@ def test_relative_links_between_docs_files():
 
 
 def test_the_json_export_matches_its_schema_and_the_front_matter(site):
-    data = json.loads(site.generated_files()["api/conditions.json"])
-    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text()))
+    data = json.loads(site.files()["api/conditions.json"])
+    jsonschema.validate(data, json.loads(schema_json()))
     by_id = {c["id"]: c for c in data["conditions"]}
     assert set(by_id) == {"outer-hip-thing", "bone-thing"}
     bone = by_id["bone-thing"]
@@ -150,28 +150,28 @@ def test_the_json_export_matches_its_schema_and_the_front_matter(site):
 
 
 def test_the_schema_rejects_a_wrong_export():
-    schema = json.loads(SCHEMA_FILE.read_text())
+    schema = json.loads(schema_json())
     bad = {"version": 1, "regions": [], "symptoms": [], "conditions": [{"id": "x"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
 
 
 def test_the_glossary_lists_terms_a_to_z_linked_to_their_pages(site):
-    text = site.generated_files()["glossary/index.md"]
+    text = site.files()["glossary/index.md"]
     assert text.index("## B {#letter-b}") < text.index("**Bone stress injury**") < text.index("## T {#letter-t}")
     assert "[More](../conditions/outer-hip-thing.md#symptoms)" in text
 
 
 def test_page_facts_and_citations_for_templates(site):
-    facts = site.page_facts("conditions/bone-thing.md", "https://example.org/rh/")
+    facts = site.page("conditions/bone-thing.md", "", "https://example.org/rh/").meta["rh"]
     assert facts["url"] == "https://example.org/rh/conditions/bone-thing/"
     assert facts["reviewed"] == "2026-01-10" and facts["next_review"] == "2027-01-10"
     data = json.loads(facts["jsonld"])
     assert data["about"]["name"] == "Bone thing" and data["citation"][0]["url"] == "https://example.org/hip"
-    assert site.page_facts("index.md", "https://example.org/rh/").get("jsonld") is None
-    out = site.render_page("conditions/bone-thing.md", site.graph.pages["conditions/bone-thing.md"].body, "https://example.org/rh/")
+    assert site.page("index.md", "", "https://example.org/rh/").meta["rh"].get("jsonld") is None
+    out = site.page("conditions/bone-thing.md", site.graph.pages["conditions/bone-thing.md"].body, "https://example.org/rh/").markdown
     assert '??? quote "Cite this page"' in out and "https://example.org/rh/conditions/bone-thing/" in out
-    assert site.generated_files("https://example.org/rh/")["robots.txt"].endswith("Sitemap: https://example.org/rh/sitemap.xml\n")
+    assert site.files("https://example.org/rh/")["robots.txt"].endswith("Sitemap: https://example.org/rh/sitemap.xml\n")
 
 
 def test_the_benchmark_generates_a_valid_synthetic_site(tmp_path):
@@ -187,7 +187,8 @@ def test_reading_grades_are_cached_by_page_text(site, monkeypatch):
     from crosslinks import metadata
 
     grades: dict[str, int] = {}
-    first = site.page_facts("conditions/bone-thing.md", "https://example.org/", grades)
+    first = metadata.page_facts(site.graph, site.graph.pages["conditions/bone-thing.md"], "https://example.org/", grades)
     assert len(grades) == 1
     monkeypatch.setattr(metadata, "reading_grade", lambda body: pytest.fail("an unchanged page was scored again"))
-    assert site.page_facts("conditions/bone-thing.md", "https://example.org/", grades)["reading_grade"] == first["reading_grade"]
+    again = metadata.page_facts(site.graph, site.graph.pages["conditions/bone-thing.md"], "https://example.org/", grades)
+    assert again["reading_grade"] == first["reading_grade"]

@@ -30,7 +30,7 @@ def warns_against_hop_tests(text: str) -> bool:
 
 
 def rendered(src: str) -> str:
-    return SITE.render_page(src, SITE.graph.pages[src].body)
+    return SITE.page(src, SITE.graph.pages[src].body).markdown
 
 
 @pytest.mark.parametrize("src", EXERCISES)

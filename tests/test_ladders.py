@@ -19,7 +19,7 @@ RETURN = "self-care/return-to-running.md"
 
 
 def rendered(src_uri: str) -> str:
-    return SITE.render_page(src_uri, SITE.graph.pages[src_uri].body)
+    return SITE.page(src_uri, SITE.graph.pages[src_uri].body).markdown
 
 
 def test_every_ladder_id_but_nerve_has_a_ladder():

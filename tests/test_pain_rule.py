@@ -26,7 +26,7 @@ GROIN = {"front", "inner-thigh"}
 
 def rendered(src_uri: str) -> str:
     page = SITE.graph.pages[src_uri]
-    return SITE.render_page(src_uri, page.body)
+    return SITE.page(src_uri, page.body).markdown
 
 
 def test_the_rule_exists():

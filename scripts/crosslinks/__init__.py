@@ -7,8 +7,12 @@ thin adapter in `scripts/mkdocs_hooks.py` connects it to MkDocs events, so the s
 feed another generator (for example a pre-build staging step for Zensical).
 
     site = load_site(Path("docs"), today=date.today())   # raises ContentError
-    site.generated_files()                                 # {"symptoms/index.md": "...", ...}
-    site.render_page("conditions/x.md", markdown)          # blocks, citations, sources
+    site.files(site_url)                                   # {"symptoms/index.md": "...", ...}
+    site.page("conditions/x.md", markdown, site_url)       # its Markdown and its facts
+
+Where a page's output comes from: `registry.py` lists every generated page and file (and which
+function in `generated.py` or `api.py` writes it); `blocks.py` fills in hand-written pages;
+`metadata.py` says what a page tells browsers and citers; `site.py` puts them together.
 """
 
 from .problems import ContentError, Problem

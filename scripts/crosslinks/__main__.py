@@ -4,8 +4,10 @@ python3 scripts/docs.py check            (sets up the environment, then runs thi
 python -m crosslinks check [DOCS_DIR]    (with scripts/ on the path)
 python -m crosslinks quality PAGE.md...   (reading grade and numbers without a citation)
 python -m crosslinks urls LIST_FILE       (add every public URL to the published list)
-python -m crosslinks stage OUT_DIR       (a complete docs folder, every page rendered and every
-                                         generated file added, for a generator that runs no hooks)
+python -m crosslinks stage OUT_DIR [--site-url URL]
+                                         (a complete docs folder, every page rendered with its
+                                         facts in its front matter, every generated file and
+                                         image added, for a generator that runs no hooks)
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     out = sub.add_parser("stage", help="write a complete docs folder: pages rendered, generated files added")
     out.add_argument("out_dir", type=Path)
     out.add_argument("--docs-dir", default="docs", type=Path)
+    out.add_argument("--site-url", default="", help="the site's public address: canonical URLs, feed, robots.txt, QR codes")
     args = parser.parse_args(argv)
 
     if args.command == "quality":
@@ -52,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    generated = site.generated_files()
+    generated = site.files()
     if args.command == "stage":
-        stage(docs_dir, args.out_dir, site.staged_files())
+        stage(docs_dir, args.out_dir, site.staged_files(args.site_url))
     if args.command == "urls":
         added = record_urls(args.list_file, site.public_urls())
         print(f"{args.list_file}: {added} new URL{'s' if added != 1 else ''} added")
@@ -114,14 +117,17 @@ def read_urls(list_file: Path) -> list[str]:
     return [line.strip().removeprefix("/") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def stage(docs_dir: Path, out_dir: Path, staged: dict[str, str]) -> None:
-    """Copy docs_dir's other files (images, CSS) to out_dir, then write the staged pages."""
+def stage(docs_dir: Path, out_dir: Path, staged: dict[str, str | bytes]) -> None:
+    """Copy docs_dir's other files (images, CSS) to out_dir, then write the staged pages and files."""
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.copytree(docs_dir, out_dir, ignore=shutil.ignore_patterns("_data", "*.md"))
-    for rel, text in staged.items():
+    for rel, content in staged.items():
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
 
 
 if __name__ == "__main__":

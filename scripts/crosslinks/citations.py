@@ -2,7 +2,7 @@
 
 Numbers follow the order in which a page first cites each source; sources listed in front
 matter but never cited come after, in their listed order. The numbered list itself is
-rendered by `render.sources_block`.
+rendered by `blocks.sources_block`, each entry by `reference_html`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+
+from .model import Reference
 
 CITATION = re.compile(r"\[(@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*;\s*@[A-Za-z0-9][A-Za-z0-9-]*)*)\]")
 
@@ -52,3 +54,19 @@ def link_citations(markdown: str, numbers: dict[str, int]) -> str:
 
 def _keys_in(group: str) -> list[str]:
     return [part.strip().lstrip("@") for part in group.split(";")]
+
+
+def reference_html(reference: Reference) -> str:
+    """One bibliography entry as HTML: authors (year). Title. Publisher volume. Links."""
+    e = html.escape
+    text = f"{e(reference.authors)} ({e(str(reference.year))}). {e(reference.title.rstrip('.'))}. <em>{e(reference.publisher)}</em>"
+    if reference.volume:
+        text += f" {e(reference.volume)}"
+    links = []
+    if reference.doi:
+        links.append(f'<a href="https://doi.org/{e(reference.doi)}">doi:{e(reference.doi)}</a>')
+    if reference.pmid:
+        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{e(reference.pmid)}/">PubMed {e(reference.pmid)}</a>')
+    if reference.url and not links:
+        links.append(f'<a href="{e(reference.url)}">{e(reference.url)}</a>')
+    return text + ". " + " · ".join(links)

@@ -15,9 +15,9 @@ import uuid
 from feedgen.feed import FeedGenerator
 
 from .graph import Graph
-from .metadata import PUBLISHER, absolute_url
+from .metadata import PUBLISHER
+from .paths import FEED, absolute_url
 
-FEED_PATH = "feed.xml"
 # Never change: every id in every feed ever served is made from it.
 ID_NAMESPACE = uuid.UUID("5f3b2a4e-6c1d-5e8f-9a0b-7c6d5e4f3a2b")
 
@@ -37,7 +37,7 @@ def atom_feed(graph: Graph, site_url: str) -> str:
     feed.subtitle("Pages about hip pain after running, newest review first.")
     feed.author({"name": "The site's editors"})
     feed.link(href=home, rel="alternate")
-    feed.link(href=site_url.rstrip("/") + "/" + FEED_PATH, rel="self")
+    feed.link(href=site_url.rstrip("/") + "/" + FEED, rel="self")
     feed.language("en-GB")
     newest = max((p.meta.reviewed for p in pages), default=dt.date(2026, 1, 1))  # type: ignore[attr-defined]
     feed.updated(_midnight(newest))  # from content, not the clock, so that builds are repeatable

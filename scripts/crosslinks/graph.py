@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from posixpath import dirname
 
 from .load import Content, Page
 from .model import (
@@ -61,20 +60,6 @@ class LookAlike:
     condition: Condition
     shared: list[Symptom]
     named: bool  # named as a differential by either page
-
-
-def symptom_src(symptom_id: str) -> str:
-    """The docs/ path of a symptom's page, and of a warning sign's (they share /symptoms/)."""
-    return f"symptoms/{symptom_id}.md"
-
-
-def page_url(src_uri: str) -> str:
-    """Site-relative URL of a page, as MkDocs makes it with directory URLs."""
-    if src_uri == "index.md":
-        return ""
-    if src_uri.endswith("/index.md"):
-        return dirname(src_uri) + "/"
-    return src_uri.removesuffix(".md") + "/"
 
 
 class Graph:

@@ -2,28 +2,24 @@
 
 Pure functions from a page (and the site's base URL) to: its canonical URL, review dates and
 reading grade for the page footer; schema.org JSON-LD for condition pages; "cite this page"
-text in APA and BibTeX. The MkDocs adapter hands them to the templates through `page.meta`.
+text in APA and BibTeX. `Site.page` hands them to the templates as `page.meta.rh` (see site.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
 
-from .graph import Graph, page_url
+from .graph import Graph
 from .load import Page
-from .model import ConditionMeta
+from .model import ConditionMeta, next_review_due
+from .paths import absolute_url
 from .quality import reading_grade
-from .validate import next_review_due
+from .wording import long_date
 
 PUBLISHER = "Runner's Hip"
 AUTHOR = "The editors of Runner's Hip"
-
-
-def absolute_url(site_url: str, src_uri: str) -> str:
-    return site_url.rstrip("/") + "/" + page_url(src_uri)
 
 
 def page_facts(graph: Graph, page: Page, site_url: str, grades: dict[str, int] | None = None) -> dict:
@@ -39,7 +35,7 @@ def page_facts(graph: Graph, page: Page, site_url: str, grades: dict[str, int] |
         "url": absolute_url(site_url, page.src_uri),
         "reading_grade": _grade(page.body, grades if grades is not None else {}),
         "reviewed": reviewed.isoformat() if reviewed else None,
-        "reviewed_long": f"{reviewed.day} {reviewed:%B %Y}" if reviewed else None,
+        "reviewed_long": long_date(reviewed) if reviewed else None,
         "next_review": due.isoformat() if due else None,
         "source_path": f"docs/{page.src_uri}",
     }
@@ -141,32 +137,3 @@ def cite_this_page(page: Page, site_url: str) -> str:
         "```",
     ]
     return lines[0] + "\n" + "\n".join(("    " + line) if line else "" for line in lines[1:]) + "\n"
-
-
-def last_modified(graph: Graph, src_uri: str) -> dt.date | None:
-    """When a page's content last changed, for the sitemap: never the build date.
-
-    A hand-written page: its `reviewed` date. A generated page is made from condition pages (or
-    exercise pages), so: the newest review among the pages it is made from. None when the page
-    carries no date (the sitemap then leaves `lastmod` out rather than guess).
-    """
-    page = graph.pages.get(src_uri)
-    if page is not None:
-        return getattr(page.meta, "reviewed", None)
-    conditions = list(graph.conditions.values())
-    parts = src_uri.removesuffix("/index.md").removesuffix(".md").split("/")
-    if parts[0] == "symptoms" and len(parts) == 2 and parts[1] in graph.signs:
-        conditions = graph.conditions_with_sign(parts[1])
-        if not conditions:  # a sign no condition page lists yet: it is on the all-signs page
-            return last_modified(graph, "self-care/when-to-see-a-doctor.md")
-    elif parts[0] == "symptoms" and len(parts) == 2:
-        conditions = [c for c, _ in graph.conditions_with_symptom(parts[1])]
-    elif parts[0] == "where-it-hurts" and len(parts) == 2:
-        conditions = graph.conditions_in_region(parts[1])
-    elif parts[0] == "exercises":
-        return max((p.meta.reviewed for p in graph.exercises.values()), default=None)  # type: ignore[union-attr]
-    return max((c.meta.reviewed for c in conditions), default=None)
-
-
-def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"

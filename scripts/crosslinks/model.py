@@ -378,3 +378,18 @@ class ConditionMeta(ReviewedMeta):
     next_review: dt.date  # type: ignore[assignment]
     clinical_review: ClinicalReview
     today: TodayCard = TodayCard()
+
+
+def next_review_due(meta: object) -> dt.date | None:
+    """A page's next review date: as written, or three years after the last review."""
+    reviewed = getattr(meta, "reviewed", None)
+    if reviewed is None:
+        return None
+    return getattr(meta, "next_review", None) or add_years(reviewed, MAX_REVIEW_INTERVAL_YEARS)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

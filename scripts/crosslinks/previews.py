@@ -24,12 +24,6 @@ TITLE_TOP = 200
 STYLE_VERSION = "2"  # change to redraw every cached image after changing the drawing
 
 
-def preview_path(src_uri: str) -> str:
-    """Where a page's image is published: assets/previews/<page path>.png."""
-    stem = src_uri.removesuffix(".md").removesuffix("/index") or "home"
-    return f"assets/previews/{stem}.png"
-
-
 @dataclass(frozen=True)
 class Line:
     """One line of text on a preview image: where it starts, its size and colour."""

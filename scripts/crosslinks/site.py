@@ -1,27 +1,35 @@
 """The one entry point: load, validate and cross-link `docs/`, then answer for each page.
 
-site = load_site(docs_dir, today)          # raises ContentError listing every problem
-site.generated_files()                     # {src path: content} of generated pages and JSON
-site.render_page(src_uri, markdown)        # a page's Markdown with its blocks and sources
+    site = load_site(docs_dir, today, cache_dir)   # raises ContentError listing every problem
+    site.files(site_url)                           # {path: text} of every generated page and file
+    site.images()                                  # {path: PNG bytes}: every page's preview image
+    site.page(src_uri, markdown, site_url)         # one page's answer: its Markdown and its facts
+    site.staged_files(site_url)                    # all of it as a docs folder, for a generator
+                                                   # that runs no hooks (Zensical)
+
+A page's facts are what the templates show about it (`page.meta.rh`): canonical URL, review
+dates and reading grade, JSON-LD, preview image, QR code of its printed handout and the
+sitemap's date. The MkDocs adapter sets them on the page; `stage` writes them into front matter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import feed, metadata, render
-from .graph import Graph, page_url
-from .load import load_content
+from . import blocks, handouts, metadata, previews
+from .graph import Graph
+from .load import front_matter, load_content, split_front_matter
 from .model import CONDITION_ANCHORS
+from .paths import absolute_url, page_url, preview_path
 from .problems import ContentError
+from .registry import Generated, registry
 from .validate import check_content
 
-SCHEMA_FILE = Path(__file__).with_name("conditions.schema.json")
-
-
+# The subtitle on the preview image of a hand-written page, by its section.
 SECTION_NAMES = {
     "anatomy": "Anatomy",
     "prevention": "Prevention",
@@ -30,13 +38,7 @@ SECTION_NAMES = {
     "about": "About",
     "tools": "Tools",
 }
-INDEX_TITLES = {
-    "conditions/index.md": "Conditions",
-    "symptoms/index.md": "Symptoms",
-    "where-it-hurts/index.md": "Where it hurts",
-    "exercises/index.md": "Exercises",
-    "glossary/index.md": "Glossary",
-}
+GRADES_FILE = "reading-grades.json"  # in the cache folder: scoring unchanged pages again is slow
 
 
 def today() -> dt.date:
@@ -45,109 +47,154 @@ def today() -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
-def generated_paths(region_ids: list[str], symptom_ids: list[str], sign_ids: tuple[str, ...] | list[str] = ()) -> set[str]:
-    """Every path the build generates, so that a hand-written file cannot shadow one."""
-    return {
-        "conditions/index.md",
-        "exercises/index.md",
-        "symptoms/index.md",
-        "where-it-hurts/index.md",
-        "glossary/index.md",
-        "robots.txt",
-        "feed.xml",
-        render.API_CONDITIONS,
-        "api/conditions.schema.json",
-        *(render.symptom_src(s) for s in [*symptom_ids, *sign_ids]),
-        *(render.region_src(r) for r in region_ids),
-    }
-
-
 @dataclass(frozen=True)
+class PageAnswer:
+    """What the core says about one page: its Markdown, and what goes into its `page.meta`
+    (`rh`: the facts the templates read; `search`: Material's search boost)."""
+
+    markdown: str
+    meta: dict
+    lastmod: str  # the sitemap's date (ISO), "" when the page carries none
+
+
+@dataclass
 class Site:
     graph: Graph
+    generated: list[Generated]
+    cache_dir: Path | None = None
+    grades: dict[str, int] = field(default_factory=dict)  # reading grades by page text
 
-    def generated_files(self, site_url: str = "") -> dict[str, str]:
-        """Generated pages and files; robots.txt too when the site's address is known."""
-        graph = self.graph
-        files = {
-            "conditions/index.md": render.conditions_index(graph),
-            "exercises/index.md": render.exercises_index(graph),
-            "symptoms/index.md": render.symptoms_index(graph),
-            "where-it-hurts/index.md": render.regions_index(graph),
-            render.API_CONDITIONS: render.conditions_json(graph),
-            "api/conditions.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
-        }
-        if graph.glossary:
-            files["glossary/index.md"] = render.glossary_page(graph)
-        if site_url:
-            files["robots.txt"] = metadata.robots_txt(site_url)
-            files[feed.FEED_PATH] = feed.atom_feed(graph, site_url)
-        files.update({render.symptom_src(s.id): render.symptom_page(graph, s) for s in graph.symptoms.values()})
-        files.update({render.symptom_src(s): render.sign_page(graph, s) for s in graph.signs})
-        files.update({render.region_src(r): render.region_page(graph, r) for r in graph.regions})
-        return files
+    def __post_init__(self) -> None:
+        self._by_path = {g.src_uri: g for g in self.generated}
+        self._texts: dict[str, tuple[str, str]] | None = None
 
-    def staged_files(self) -> dict[str, str]:
-        """Every page as a generator without hooks needs it: rendered pages plus generated files.
+    # --- generated pages, files and images -------------------------------------------------
 
-        Hand-written pages keep their front matter and get their blocks and sources; this is
-        the pre-build step for a generator that runs no MkDocs hooks (such as Zensical).
-        """
-        files = self.generated_files()
-        for page in self.graph.pages.values():
-            front = f"---\n{page.front_matter}---\n" if page.front_matter else ""
-            files[page.src_uri] = front + self.render_page(page.src_uri, page.body)
-        return files
+    def files(self, site_url: str = "") -> dict[str, str]:
+        """Every generated page and file; robots.txt and the feed only when the address is known."""
+        return {g.src_uri: g.render(self.graph, site_url) for g in self.generated if site_url or not g.needs_site_url}
 
     def preview_texts(self) -> dict[str, tuple[str, str]]:
         """Title and subtitle of every page's preview image, generated pages included."""
-        graph = self.graph
+        if self._texts is not None:
+            return self._texts
         texts: dict[str, tuple[str, str]] = {}
-        for page in graph.pages.values():
-            condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+        for page in self.graph.pages.values():
+            condition = self.graph.conditions.get(page.slug) if page.kind == "condition" else None
             if condition is not None:
-                subtitle = "Where it hurts: " + ", ".join(graph.regions[r].name for r in condition.meta.regions)
+                subtitle = "Where it hurts: " + ", ".join(self.graph.regions[r].name for r in condition.meta.regions)
             else:
                 subtitle = SECTION_NAMES.get(page.src_uri.split("/")[0], "")
             texts[page.src_uri] = (str(page.meta.title or "Runner's Hip"), subtitle)
-        for sid, symptom in graph.symptoms.items():
-            texts[render.symptom_src(sid)] = (symptom.label, "A symptom, and the conditions that cause it")
-        for sid, sign in graph.signs.items():
-            texts[render.symptom_src(sid)] = (sign.label, f"Warning sign: {graph.tiers[sign.tier].name}")
-        for rid, region in graph.regions.items():
-            texts[render.region_src(rid)] = (region.name, "Where it hurts")
-        for src, title in INDEX_TITLES.items():
-            if src != "glossary/index.md" or graph.glossary:
-                texts[src] = (title, "")
+        texts.update({g.src_uri: (g.title, g.subtitle) for g in self.generated if g.is_page})
+        self._texts = texts
         return texts
 
+    def images(self) -> dict[str, bytes]:
+        """Every page's link-preview image, by its published path (drawn once, then cached)."""
+        folder = self.cache_dir / "previews" if self.cache_dir else None
+        return {
+            preview_path(src): previews.cached_preview(folder, title, subtitle) if folder else previews.draw_preview(title, subtitle)
+            for src, (title, subtitle) in self.preview_texts().items()
+        }
+
+    # --- one page ----------------------------------------------------------------------------
+
+    def page(self, src_uri: str, markdown: str, site_url: str = "") -> PageAnswer:
+        """One page's answer: hand-written pages get their blocks and sources; every page gets
+        its facts (generated pages pass their Markdown through)."""
+        graph = self.graph
+        page = graph.pages.get(src_uri)
+        facts: dict = {}
+        meta: dict = {}
+        if page is not None:
+            markdown = blocks.page_markdown(graph, page, markdown, site_url)
+            facts = metadata.page_facts(graph, page, site_url, self.grades)
+            if page.kind == "condition" and page.slug in graph.conditions:
+                # Condition pages rank a little higher in search: they answer most runners'
+                # questions. (Not their aka names as `tags`: Material weighs tags a million times
+                # the text, so any query with "hip" in it would list conditions only.)
+                meta["search"] = {"boost": 2}
+        if site_url:
+            facts["qr_svg"] = self._qr(absolute_url(site_url, src_uri))
+        texts = self.preview_texts().get(src_uri)
+        if texts is not None:
+            facts.update(
+                image=site_url.rstrip("/") + "/" + preview_path(src_uri),
+                image_alt=f"Runner's Hip: {texts[0]}",
+                image_width=previews.WIDTH,
+                image_height=previews.HEIGHT,
+            )
+        changed = self.last_modified(src_uri)
+        if changed is not None:
+            facts["lastmod"] = changed.isoformat()
+        if facts:
+            meta["rh"] = facts
+        return PageAnswer(markdown, meta, changed.isoformat() if changed else "")
+
     def last_modified(self, src_uri: str) -> dt.date | None:
-        """The sitemap's `lastmod` for a page, from front matter (see metadata.last_modified)."""
-        return metadata.last_modified(self.graph, src_uri)
+        """When a page's content last changed, for the sitemap: never the build date.
+
+        A hand-written page: its `reviewed` date. A generated page: the newest review among the
+        pages it is made from (see registry.py). None when the page carries no date."""
+        page = self.graph.pages.get(src_uri)
+        if page is not None:
+            return getattr(page.meta, "reviewed", None)
+        generated = self._generated(src_uri)
+        return generated.made_from(self.graph) if generated is not None else None
+
+    def _generated(self, src_uri: str) -> Generated | None:
+        return self._by_path.get(src_uri)
+
+    def _qr(self, url: str) -> str:
+        return handouts.cached_qr_svg(self.cache_dir / "qr", url) if self.cache_dir else handouts.qr_svg(url)
+
+    # --- the site as a whole -------------------------------------------------------------------
+
+    def staged_files(self, site_url: str = "") -> dict[str, str | bytes]:
+        """Every page as a generator without hooks needs it, its facts in its front matter, plus
+        every generated file and image: the pre-build step for a generator that runs no MkDocs
+        hooks (such as Zensical)."""
+        staged: dict[str, str | bytes] = {}
+        written = ((p.src_uri, f"---\n{p.front_matter}---\n{p.body}") for p in self.graph.pages.values())
+        for src_uri, text in [*written, *self.files(site_url).items()]:
+            if not src_uri.endswith(".md"):
+                staged[src_uri] = text
+                continue
+            data, body = front_matter(text) or {}, split_front_matter(text)[1]
+            answer = self.page(src_uri, body, site_url)
+            data = {**data, **{k: v for k, v in answer.meta.items() if k not in data}}
+            staged[src_uri] = "---\n" + json.dumps(data, ensure_ascii=False, default=str) + "\n---\n\n" + answer.markdown
+        staged.update(self.images())
+        return staged
 
     def public_urls(self) -> list[str]:
         """Every page's site-relative URL, and each condition page's fixed section anchors."""
-        pages = [*self.graph.pages, *(path for path in self.generated_files() if path.endswith(".md"))]
+        pages = [*self.graph.pages, *(g.src_uri for g in self.generated if g.is_page)]
         urls = {page_url(src) for src in pages}
         urls |= {f"{page_url(c.page.src_uri)}#{anchor}" for c in self.graph.conditions.values() for anchor in CONDITION_ANCHORS}
         return sorted(urls)
 
-    def render_page(self, src_uri: str, markdown: str, site_url: str = "") -> str:
-        """Markdown of a hand-written page with generated blocks; other pages pass through."""
-        page = self.graph.pages.get(src_uri)
-        return markdown if page is None else render.page_markdown(self.graph, page, markdown, site_url)
-
-    def page_facts(self, src_uri: str, site_url: str, grades: dict[str, int] | None = None) -> dict | None:
-        """What the templates show about a hand-written page: URL, review dates, grade, JSON-LD."""
-        page = self.graph.pages.get(src_uri)
-        return None if page is None else metadata.page_facts(self.graph, page, site_url, grades)
+    def save_cache(self) -> None:
+        """Keep the reading grades for the next build."""
+        if self.cache_dir is not None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            (self.cache_dir / GRADES_FILE).write_text(json.dumps(self.grades, sort_keys=True))
 
 
-def load_site(docs_dir: Path, today: dt.date) -> Site:
-    """Read and check everything in `docs_dir`; raise ContentError with every problem."""
+def load_site(docs_dir: Path, today: dt.date, cache_dir: Path | None = None) -> Site:
+    """Read and check everything in `docs_dir`; raise ContentError with every problem.
+
+    `cache_dir` keeps what is slow to redo between builds (reading grades, QR codes, preview
+    images); without it everything is worked out afresh."""
     content = load_content(docs_dir)
-    paths = generated_paths([r.id for r in content.regions], [s.id for s in content.symptoms], [s.id for s in content.signs])
+    tiers = {t.id: t for t in content.tiers}
+    paths = {g.src_uri for g in registry(content.regions, content.symptoms, content.signs, tiers, bool(content.glossary))}
     problems = content.problems + check_content(content, today, paths)
     if problems:
         raise ContentError(problems)
-    return Site(Graph(content))
+    graph = Graph(content)
+    grades_file = cache_dir / GRADES_FILE if cache_dir else None
+    grades = json.loads(grades_file.read_text()) if grades_file and grades_file.is_file() else {}
+    items = registry(graph.regions.values(), graph.symptoms.values(), graph.signs.values(), graph.tiers, bool(graph.glossary))
+    return Site(graph, items, cache_dir, grades)

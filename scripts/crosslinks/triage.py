@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from .escape import md_escape
-from .graph import Graph, symptom_src  # each sign has its page beside the symptoms (its address was public before the registry)
+from .graph import Graph
 from .model import WarningSign, WarningTier
-
-WHEN_TO_SEE_A_DOCTOR = "self-care/when-to-see-a-doctor.md"
+from .paths import (  # each sign has its page beside the symptoms (its address was public before the registry)
+    WHEN_TO_SEE_A_DOCTOR,
+    symptom_src,
+)
 
 LinkTo = Callable[[str], str]  # docs/ path -> relative link from the page being rendered
 
@@ -134,22 +136,3 @@ def sign_page(graph: Graph, sign: WarningSign, link_to: LinkTo, sources_html: Ca
     parts += [f"<li>{sources_html(key)}</li>" for key in sign.sources]
     parts += ["</ol>", ""]
     return "\n".join(parts)
-
-
-def api_tiers(graph: Graph) -> list[dict[str, str]]:
-    return [{"id": t.id, "name": t.name, "heading": t.heading, "action": t.action} for t in graph.tiers.values()]
-
-
-def api_signs(graph: Graph, url_of: Callable[[str], str]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": s.id,
-            "label": s.label,
-            "tier": s.tier,
-            "why": s.why,
-            "never_test": s.never_test,
-            "universal": s.universal,
-            "url": url_of(symptom_src(s.id)),
-        }
-        for s in graph.signs.values()
-    ]

@@ -24,27 +24,21 @@ from .load import (
     Page,
     display_path,
 )
-from .model import CONDITION_ANCHORS, MAX_REVIEW_INTERVAL_YEARS, REGION_IDS, TIER_IDS, ConditionMeta, ExerciseMeta, Sourced
+from .markers import MARKERS, marker, warning_markers
+from .model import (
+    CONDITION_ANCHORS,
+    MAX_REVIEW_INTERVAL_YEARS,
+    REGION_IDS,
+    TIER_IDS,
+    ConditionMeta,
+    ExerciseMeta,
+    Sourced,
+    add_years,
+    next_review_due,
+)
 from .problems import Problem, closest
 from .quality import defined_abbreviations, undefined_abbreviations
 from .rawhtml import unsafe_markup
-
-# Marker comments a condition page must contain once each: the build puts a block there.
-MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises", "warning-signs")
-
-# A warning box on any page: `<!-- crosslinks:warning-signs -->` shows the universal signs, and
-# ids after the name add those signs: `<!-- crosslinks:warning-signs pain-walking limping -->`.
-# On a condition page the marker stays bare: its signs come from its front matter.
-WARNING_MARKER = re.compile(r"<!-- crosslinks:warning-signs((?:[ \t]+[^\s>]+)*)[ \t]*-->")
-
-
-def marker(name: str) -> str:
-    return f"<!-- crosslinks:{name} -->"
-
-
-def warning_markers(body: str) -> list[tuple[str, list[str], int]]:
-    """(the marker as written, the sign ids it names, its line in the body) for each box."""
-    return [(m.group(0), m.group(1).split(), body.count("\n", 0, m.start()) + 1) for m in WARNING_MARKER.finditer(body)]
 
 
 def check_content(content: Content, today: dt.date, generated_paths: set[str]) -> list[Problem]:
@@ -469,20 +463,12 @@ def _sources(page: Page, reference_ids: set[str]) -> list[Problem]:
     return problems
 
 
-def next_review_due(meta: object) -> dt.date | None:
-    """The page's next review date: as written, or three years after the last review."""
-    reviewed = getattr(meta, "reviewed", None)
-    if reviewed is None:
-        return None
-    return getattr(meta, "next_review", None) or _add_years(reviewed, MAX_REVIEW_INTERVAL_YEARS)
-
-
 def _review_dates(page: Page, today: dt.date) -> list[Problem]:
     meta = page.meta
     if getattr(meta, "reviewed", None) is None:
         return []
     problems = []
-    latest = _add_years(meta.reviewed, MAX_REVIEW_INTERVAL_YEARS)
+    latest = add_years(meta.reviewed, MAX_REVIEW_INTERVAL_YEARS)
     if meta.reviewed > today:
         problems.append(
             Problem(
@@ -592,10 +578,3 @@ def _condition(
                 )
             )
     return problems
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,156 @@
+"""`/api/conditions.json` and its JSON Schema, both from the typed models below.
+
+The finder and other tools read this file. The models say what each field is; the file is
+`model_dump_json()` of them and the schema is `model_json_schema()`, so the two cannot drift
+apart (tests/test_api.py keeps a snapshot of the schema, so a change to it is a deliberate one).
+URLs are relative to the site's root.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .graph import Graph
+from .model import Facet, Frequency, Onset, RegionId, TierId, Urgency
+from .paths import page_url, region_src, symptom_src
+
+API_VERSION = 2  # 2: warning signs moved out of the symptoms into their own registry
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Url = Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*$", description="relative to the site's root, ending in /")]
+Label = Annotated[str, Field(min_length=1)]
+
+
+class _Api(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ApiTier(_Api):
+    id: TierId
+    name: Label
+    heading: Label
+    action: Annotated[str, Field(min_length=1, description="shown word for word wherever a sign of this tier appears")]
+
+
+class ApiSign(_Api):
+    id: Id
+    label: Label
+    tier: TierId
+    why: Label
+    never_test: str | None
+    universal: bool = Field(description="true: every condition's warning box shows this sign")
+    url: Url
+
+
+class ApiRegion(_Api):
+    id: RegionId
+    name: Label
+    url: Url
+
+
+class ApiSymptom(_Api):
+    id: Id
+    label: Label
+    facet: Facet
+    url: Url
+
+
+class ApiConditionSymptom(_Api):
+    id: Id
+    label: Label
+    frequency: Frequency
+
+
+class ApiRecovery(_Api):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+    long_term: bool
+
+
+class ApiCondition(_Api):
+    id: Id
+    title: Label
+    description: Label
+    url: Url
+    aka: list[Label]
+    regions: list[RegionId] = Field(min_length=1)
+    onset: Onset
+    urgency: Urgency
+    recovery_weeks: ApiRecovery
+    symptoms: list[ApiConditionSymptom]
+    warning_signs: list[Id] = Field(description="ids in warning_signs: the universal signs and the condition's own")
+
+
+class ConditionsApi(_Api):
+    """The data behind /api/conditions.json: the warning-sign registry (tiers and signs), and every
+    condition with its regions, symptoms, warning signs, urgency and typical recovery. URLs are
+    relative to the site's root."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Runner's Hip conditions API")
+
+    version: Literal[2]
+    tiers: list[ApiTier] = Field(min_length=3, max_length=3)
+    warning_signs: list[ApiSign] = Field(min_length=1)
+    regions: list[ApiRegion]
+    symptoms: list[ApiSymptom]
+    conditions: list[ApiCondition]
+
+
+def conditions_api(graph: Graph) -> ConditionsApi:
+    return ConditionsApi(
+        version=API_VERSION,
+        tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, action=t.action) for t in graph.tiers.values()],
+        warning_signs=[
+            ApiSign(
+                id=s.id,
+                label=s.label,
+                tier=s.tier,
+                why=s.why,
+                never_test=s.never_test,
+                universal=s.universal,
+                url=page_url(symptom_src(s.id)),
+            )
+            for s in graph.signs.values()
+        ],
+        regions=[ApiRegion(id=r.id, name=r.name, url=page_url(region_src(r.id))) for r in graph.regions.values()],
+        symptoms=[
+            ApiSymptom(id=s.id, label=s.label, facet=s.facet, url=page_url(symptom_src(s.id)))
+            for s in sorted(graph.symptoms.values(), key=lambda s: s.id)
+        ],
+        conditions=[
+            ApiCondition(
+                id=c.slug,
+                title=c.title,
+                description=c.meta.description,
+                url=page_url(c.page.src_uri),
+                aka=list(c.meta.aka),
+                regions=list(c.meta.regions),
+                onset=c.meta.onset,
+                urgency=c.meta.urgency,
+                recovery_weeks=ApiRecovery(
+                    min=c.meta.recovery.min_weeks, max=c.meta.recovery.max_weeks, long_term=c.meta.recovery.long_term
+                ),
+                symptoms=[ApiConditionSymptom(id=s.id, label=s.label, frequency=f) for s, f in graph.symptoms_of(c)],
+                warning_signs=[s.id for s in graph.warning_signs_of(c)],
+            )
+            for c in graph.conditions.values()
+        ],
+    )
+
+
+def conditions_json(graph: Graph) -> str:
+    """`/api/conditions.json`: compact, to be small to fetch."""
+    return conditions_api(graph).model_dump_json() + "\n"
+
+
+def schema_json() -> str:
+    """`/api/conditions.schema.json`: the JSON Schema of the file above, from the same models."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "conditions.schema.json",
+        **ConditionsApi.model_json_schema(),
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,241 @@
+"""The blocks the build puts into hand-written pages, and each page's Markdown as a whole.
+
+`page_markdown` is the one entry: it replaces a page's marker comments with their blocks (the
+run, modify or stop card, key facts, symptoms, look-alikes, exercises, warning boxes, the pain
+rule, ladders, the finder's body map), links its citations, and adds its sources and "About
+this page". Every function is pure: graph and page in, Markdown out.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from . import bodymap, citations, ladders, metadata, painrule, triage
+from .escape import md_escape
+from .graph import Condition, Graph
+from .load import Page
+from .markers import marker, warning_markers
+from .model import ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
+from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
+from .wording import long_date, recovery_text
+
+TIERS = (
+    ("keep_running", "run", "Keep running, with changes, if"),
+    ("ease_off", "ease", "Ease off, and cross-train instead, if"),
+)
+
+
+def today_card(graph: Graph, condition: Condition) -> str:
+    """The "run, modify or stop today" card: the first two tiers from front matter, the stop
+    tier from the warning-sign registry. An urgent condition's card has only the stop tier."""
+    src = condition.page.src_uri
+    card = condition.meta.today
+    urgent = condition.meta.urgency == "urgent"
+    pain = pain_card_lines(graph, condition)
+    lines = ['<section class="rh-today" aria-label="Run, modify or stop today" markdown>', "", "**Run, modify or stop today?**", ""]
+    for field, css, name in () if urgent else TIERS:
+        lines += [f'<div class="rh-tier rh-tier--{css}" markdown>', "", f"**{name}**", ""]
+        lines += [f"- {item}" for item in pain.get(field, []) + list(getattr(card, field))]
+        lines += ["", "</div>", ""]
+    signs = graph.warning_signs_of(condition)
+    lines += triage.card_stop_tier(graph, signs, lambda to: link(src, to), urgent, condition.title)
+    lines += ["</section>", ""]
+    return "\n".join(lines)
+
+
+def pain_card_lines(graph: Graph, condition: Condition) -> dict[str, list[str]]:
+    """The pain rule's lines for the keep-running and ease-off tiers (none when running stops)."""
+    rule = graph.pain_rule
+    if rule is None or condition.meta.urgency == "urgent":
+        return {}
+    lines = painrule.card_lines(rule, painrule.kind_for(condition.meta, condition.slug, rule))
+    return {"keep_running": [painrule.cite(lines.keep_running)], "ease_off": [painrule.cite(lines.ease_off)]}
+
+
+def pain_rule_block(graph: Graph, page: Page, kind: str) -> str:
+    """The pain rule where a page has its marker, linked to the rule in full elsewhere."""
+    assert graph.pain_rule is not None  # checked by validate
+    full = "" if kind == "all" or not graph.has_page(NERVE_PAIN_RULES) else f"{link(page.src_uri, NERVE_PAIN_RULES)}#pain-rule"
+    if page.src_uri == NERVE_PAIN_RULES:
+        full = ""
+    return painrule.block(graph.pain_rule, kind, full)
+
+
+def default_pain_kind(graph: Graph, page: Page) -> str:
+    """A marker with no version: a condition page's own version, else the whole rule."""
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    if condition is None or graph.pain_rule is None:
+        return "all"
+    return painrule.kind_for(condition.meta, condition.slug, graph.pain_rule)
+
+
+def condition_top(graph: Graph, condition: Condition) -> str:
+    """The card, a key-facts box and the 'informs, does not diagnose' notice, above the prose."""
+    src = condition.page.src_uri
+    meta = condition.meta
+    regions = ", ".join(f"[{graph.regions[r].name}]({link(src, region_src(r))})" for r in meta.regions)
+    facts = [
+        f"**Where it hurts:** {regions}",
+        f"**Comes on:** {ONSET_LABELS[meta.onset].lower()}",
+        f"**Urgency:** {URGENCY_LABELS[meta.urgency]}",
+        f"**Usual recovery:** {recovery_text(condition.meta.recovery)}",
+    ]
+    if meta.ladder == "nerve" and graph.has_page(NERVE_PAIN_RULES):
+        facts.append(f"**Back to running:** no tested plan; follow [the rules for nerve pain]({link(src, NERVE_PAIN_RULES)}#nerves)")
+    elif meta.ladder != "nerve" and graph.has_page(RETURN_TO_RUNNING):
+        name = graph.ladders[meta.ladder].name if meta.ladder in graph.ladders else f"the {meta.ladder} ladder"
+        facts.append(f"**Back to running:** [{md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
+    if meta.aka:
+        facts.insert(0, "**Also called:** " + ", ".join(md_escape(name) for name in meta.aka))
+    parts = [
+        today_card(graph, condition),
+        '<div class="rh-facts" markdown>',
+        "",
+        "\n".join(f"- {fact}" for fact in facts),
+        "",
+        "</div>",
+        "",
+    ]
+    parts.append(informs_notice(graph, src, meta))
+    return "\n".join(parts) + "\n"
+
+
+def informs_notice(graph: Graph, src: str, meta: ConditionMeta) -> str:
+    review = meta.clinical_review
+    if review.status == "reviewed":
+        who = f"Reviewed by {review.reviewer}, {review.credentials}, on {long_date(review.date)}."  # type: ignore[arg-type]
+    else:
+        who = "Written by the site's editors from the sources listed at the end. It has not yet been reviewed by a clinician."
+    policy = f" [How we write pages]({link(src, EDITORIAL_POLICY)})." if graph.has_page(EDITORIAL_POLICY) else ""
+    return (
+        '!!! info "This page informs; it does not diagnose"\n\n'
+        f"    Only a clinician who examines you can say what is causing your pain. {who}"
+        f" Last reviewed on {long_date(meta.reviewed)}.{policy}\n"
+    )
+
+
+def symptoms_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    pairs = graph.symptoms_of(condition)
+    parts = []
+    for frequency, heading in (("typical", "Most people with it notice"), ("possible", "Some people also notice")):
+        items = [s for s, f in pairs if f == frequency]
+        if items:
+            parts.append(f"**{heading}:**\n")
+            parts.append("\n".join(f"- [{md_escape(s.label)}]({link(src, symptom_src(s.id))})" for s in items) + "\n")
+    return "\n".join(parts)
+
+
+def _subsection(heading: str, items: list[str], empty: str, intro: str = "") -> str:
+    """A generated `###` heading with a fixed id, then an intro and a list, or a line saying why not."""
+    lines = [heading, ""]
+    if not items:
+        return "\n".join([*lines, empty]) + "\n"
+    if intro:
+        lines += [intro, ""]
+    return "\n".join(lines + items) + "\n"
+
+
+def often_confused_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    items = []
+    for item in graph.often_confused_with(condition.slug):
+        why = ["named as a look-alike"] if item.named else []
+        if item.shared:
+            why.append("both can have: " + "; ".join(s.label.lower() for s in item.shared))
+        items.append(f"- **[{md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
+    return _subsection(
+        "### Often confused with {#often-confused-with}",
+        items,
+        "No other condition on this site is a close look-alike yet.",
+        "These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you.",
+    )
+
+
+def exercises_block(graph: Graph, condition: Condition) -> str:
+    src = condition.page.src_uri
+    items = [
+        f"- [{md_escape(str(page.meta.title))}]({link(src, page.src_uri)}): {md_escape(str(page.meta.description))}"
+        for page in graph.exercises_for(condition.slug)
+    ]
+    empty = (
+        "None from this site's library: exercise starts once a clinician has checked you, and follows their plan."
+        if condition.meta.urgency == "urgent"
+        else "No exercise page for this condition yet."
+    )
+    return _subsection("### Exercises that help {#exercises-that-help}", items, empty)
+
+
+def sources_block(graph: Graph, page: Page, numbers: dict[str, int]) -> str:
+    ordered = sorted(numbers, key=numbers.__getitem__)
+    items = "\n".join(
+        f'<li id="{citations.anchor(key)}" value="{numbers[key]}">{citations.reference_html(graph.references[key])}</li>' for key in ordered
+    )
+    return f'## Sources {{#sources}}\n\n<ol class="rh-sources">\n{items}\n</ol>\n'
+
+
+def about_this_page(graph: Graph, page: Page) -> str:
+    meta = page.meta
+    assert meta.reviewed is not None  # type: ignore[attr-defined]
+    lines = ["## About this page {#about-this-page}", ""]
+    facts = []
+    if isinstance(meta, ConditionMeta) and meta.clinical_review.status == "reviewed":
+        r = meta.clinical_review
+        facts.append(f"**Clinical review:** reviewed by {r.reviewer}, {r.credentials}, on {long_date(r.date)}.")  # type: ignore[arg-type]
+    else:
+        facts.append(
+            "**Clinical review:** awaiting review by a named clinician. The site's editors wrote this page from the sources listed above."
+        )
+    facts.append(f"**Last reviewed:** {long_date(meta.reviewed)}")  # type: ignore[attr-defined]
+    due = next_review_due(meta)
+    if due is not None:
+        facts.append(f"**Next review due:** {long_date(due)}")
+    if graph.has_page(EDITORIAL_POLICY):
+        facts.append(f"[How we write and review pages]({link(page.src_uri, EDITORIAL_POLICY)})")
+    lines += [f"- {fact}" for fact in facts]
+    return "\n".join(lines) + "\n"
+
+
+def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -> str:
+    """The page's Markdown with generated blocks, linked citations and its sources added."""
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    markdown = warning_blocks(graph, page, markdown)
+    if condition is not None:
+        markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
+        markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
+        markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
+        markdown = condition_top(graph, condition) + "\n" + markdown
+    if marker("body-map") in markdown:
+        markdown = markdown.replace(marker("body-map"), finder_map(graph))
+    if graph.pain_rule is not None and "crosslinks:pain-rule" in markdown:
+        default = default_pain_kind(graph, page)
+        markdown = painrule.replace_markers(markdown, lambda kind: pain_rule_block(graph, page, kind), default)
+    if graph.ladders and "crosslinks:ladder:" in markdown:
+        markdown = ladders.replace_markers(markdown, lambda ladder: ladders.ladder_block(graph.ladders[ladder], graph.pain_rule))
+    numbers = citations.numbering(markdown, page.meta.sources)  # the card's citations come first
+    markdown = citations.link_citations(markdown, numbers)
+    tail = []
+    if numbers:
+        tail.append(sources_block(graph, page, numbers))
+    if getattr(page.meta, "reviewed", None) is not None:
+        tail.append(about_this_page(graph, page))
+        if site_url:
+            tail.append(metadata.cite_this_page(page, site_url))
+    return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
+
+
+def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
+    """Each warning-box marker becomes the box: a condition's signs, or the universal signs plus
+    those the marker names; the all-signs marker becomes every sign, by tier."""
+    link_to = functools.partial(link, page.src_uri)
+    condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    for written, ids, _ in warning_markers(markdown):
+        signs = graph.warning_signs_of(condition) if condition is not None else graph.signs_for(ids)
+        markdown = markdown.replace(written, triage.warning_box(graph, signs, link_to), 1)
+    return markdown.replace(marker("all-warning-signs"), triage.all_signs_by_tier(graph, link_to))
+
+
+def finder_map(graph: Graph) -> str:
+    """The finder's body map: every region named, for the finder's script to make into buttons."""
+    names = {r.id: r.name for r in graph.regions.values()}
+    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{bodymap.body_map_svg(names, pickable=True)}</figure>'

@@ -1,0 +1,26 @@
+"""The marker comments that hand-written pages carry where the build puts a generated block.
+
+`<!-- crosslinks:NAME -->` marks a block; the check (validate.py) finds misplaced or missing
+ones and the renderer (blocks.py) replaces them, both through the functions here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Marker comments a condition page must contain once each: the build puts a block there.
+MARKERS: tuple[str, ...] = ("symptoms", "often-confused-with", "exercises", "warning-signs")
+
+# A warning box on any page: `<!-- crosslinks:warning-signs -->` shows the universal signs, and
+# ids after the name add those signs: `<!-- crosslinks:warning-signs pain-walking limping -->`.
+# On a condition page the marker stays bare: its signs come from its front matter.
+WARNING_MARKER = re.compile(r"<!-- crosslinks:warning-signs((?:[ \t]+[^\s>]+)*)[ \t]*-->")
+
+
+def marker(name: str) -> str:
+    return f"<!-- crosslinks:{name} -->"
+
+
+def warning_markers(body: str) -> list[tuple[str, list[str], int]]:
+    """(the marker as written, the sign ids it names, its line in the body) for each box."""
+    return [(m.group(0), m.group(1).split(), body.count("\n", 0, m.start()) + 1) for m in WARNING_MARKER.finditer(body)]

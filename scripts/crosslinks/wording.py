@@ -1,0 +1,23 @@
+"""Wording that more than one page, block or file uses: written once here.
+
+Dates are written the UK way ("2 December 2026"); recovery spans in weeks. The finder reads the
+same recovery wording from the JSON API, so it never words them on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Recovery
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers see it: 2 December 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def recovery_text(recovery: Recovery) -> str:
+    """A condition's usual recovery: "6 to 12 weeks", or how long to give a long-term one."""
+    low, high = recovery.min_weeks, recovery.max_weeks
+    span = f"{low} weeks" if low == high else f"{low} to {high} weeks"
+    return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
