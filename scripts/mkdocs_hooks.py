@@ -60,7 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Ask the core for the page: its Markdown with generated blocks and sources, and its facts
-    for the templates (page.meta.rh) and the sitemap (page.update_date)."""
+    for the templates and the sitemap (page.meta.rh)."""
     assert _site is not None, "on_files did not run"
     use_checked_front_matter(page)
     escape_title_and_description(page)
@@ -69,7 +69,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["rh"] = answer.meta["rh"]  # never from front matter: the templates trust it
     if "search" in answer.meta:
         page.meta.setdefault("search", {}).update({**answer.meta["search"], **page.meta.get("search", {})})
-    page.update_date = answer.lastmod
     return answer.markdown
 
 

@@ -174,27 +174,3 @@ def test_no_generated_file_is_written_into_docs():
     assert not any(p.startswith(("symptoms/", "where-it-hurts/", "api/")) for p in tracked)
     assert not (DOCS / "conditions" / "index.md").exists()
     assert (ROOT / "mkdocs.yml").is_file()
-
-
-def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, site_dir):
-    """The exit for generators that run no MkDocs hooks (Zensical): stage, then build plainly."""
-    from conftest import crosslinks_cli, mkdocs_build
-
-    staged = tmp_path / "staged"
-    result = crosslinks_cli("stage", str(staged), "--docs-dir", str(DOCS))
-    assert result.returncode == 0, result.stderr
-    config = (
-        (ROOT / "mkdocs.yml")
-        .read_text()
-        .replace("hooks:\n  - scripts/mkdocs_hooks.py\n", "")
-        .replace("docs_dir: docs", f"docs_dir: {staged}")
-    )
-    assert "mkdocs_hooks" not in config
-    plain = tmp_path / "mkdocs.yml"
-    plain.write_text(config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"))
-    built = mkdocs_build(plain, tmp_path / "site")
-    assert built.returncode == 0, built.stderr
-    for slug in CONDITIONS:
-        assert links_from(tmp_path / "site", tmp_path / "site" / "conditions" / slug / "index.html") == links_from(
-            site_dir, site_dir / "conditions" / slug / "index.html"
-        ), slug

@@ -50,11 +50,10 @@ def today() -> dt.date:
 @dataclass(frozen=True)
 class PageAnswer:
     """What the core says about one page: its Markdown, and what goes into its `page.meta`
-    (`rh`: the facts the templates read; `search`: Material's search boost)."""
+    (`rh`: the facts the templates read, `lastmod` the sitemap's date; `search`: Material's search boost)."""
 
     markdown: str
     meta: dict
-    lastmod: str  # the sitemap's date (ISO), "" when the page carries none
 
 
 @dataclass
@@ -130,7 +129,7 @@ class Site:
             facts["lastmod"] = changed.isoformat()
         if facts:
             meta["rh"] = facts
-        return PageAnswer(markdown, meta, changed.isoformat() if changed else "")
+        return PageAnswer(markdown, meta)
 
     def last_modified(self, src_uri: str) -> dt.date | None:
         """When a page's content last changed, for the sitemap: never the build date.
