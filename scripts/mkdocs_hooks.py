@@ -14,13 +14,11 @@ import json
 import os
 from pathlib import Path
 
-import page_hardening
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from page_hardening import on_env, on_post_page, on_post_template, rewrite_redirect_pages, trim_search_index_file  # noqa: F401 (MkDocs events)
 
 from crosslinks import ContentError, Site, load_site
 from crosslinks.handouts import cached_qr_svg
@@ -40,7 +38,6 @@ _command = ""  # "build", "serve" or "gh-deploy"
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
-    page_hardening.on_startup(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -127,10 +124,7 @@ def add_search_keys(page: Page) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Keep the reading grades for the next build (scoring unchanged pages again is slow), and
-    trim the search index."""
+    """Keep the reading grades for the next build (scoring unchanged pages again is slow)."""
     if _grades_file is not None:
         _grades_file.parent.mkdir(parents=True, exist_ok=True)
         _grades_file.write_text(json.dumps(_grades, sort_keys=True))
-    trim_search_index_file(config)
-    rewrite_redirect_pages(config)

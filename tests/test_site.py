@@ -186,10 +186,10 @@ def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, site_di
     config = (
         (ROOT / "mkdocs.yml")
         .read_text()
-        .replace("hooks:\n  - scripts/mkdocs_hooks.py\n", "")
+        .replace("hooks:\n  - scripts/mkdocs_hooks.py\n  - scripts/hardening_hooks.py\n", "")
         .replace("docs_dir: docs", f"docs_dir: {staged}")
     )
-    assert "mkdocs_hooks" not in config
+    assert "mkdocs_hooks" not in config and "hardening_hooks" not in config
     plain = tmp_path / "mkdocs.yml"
     plain.write_text(config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"))
     built = mkdocs_build(plain, tmp_path / "site")
