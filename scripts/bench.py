@@ -188,10 +188,10 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
 def synthetic_config(root: Path, with_step: bool, docs: Path | None = None) -> Path:
     """Like the real mkdocs.yml, with or without the cross-link hook; leaf pages not in the nav."""
     config = root / f"{'with' if with_step else 'without'}-{(docs or root / 'docs').name}.yml"
-    # Every build hardens its pages (page_hardening.py: markup, page policy, search index), so the
-    # comparison measures the cross-link step alone; mkdocs_hooks.py runs the hardening too.
-    hook = "mkdocs_hooks.py" if with_step else "page_hardening.py"
-    hooks = f"hooks: [{ROOT / 'scripts' / hook}]\n"
+    # Every build hardens its pages (hardening_hooks.py: markup, page policy, search index), so
+    # the comparison measures the cross-link step (mkdocs_hooks.py) alone.
+    names = ["mkdocs_hooks.py", "hardening_hooks.py"] if with_step else ["hardening_hooks.py"]
+    hooks = f"hooks: [{', '.join(str(ROOT / 'scripts' / name) for name in names)}]\n"
     config.write_text(
         f"site_name: Synthetic\nsite_url: http://127.0.0.1:8000/\ndocs_dir: {docs or root / 'docs'}\nexclude_docs: /_data/\n"
         "not_in_nav: |\n  /conditions/*.md\n  /symptoms/*.md\n  /where-it-hurts/*.md\n  /exercises/*.md\n  /api/*\n"

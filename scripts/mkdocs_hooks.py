@@ -13,13 +13,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import page_hardening
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from page_hardening import on_env, on_post_page, on_post_template, rewrite_redirect_pages, trim_search_index_file  # noqa: F401 (MkDocs events)
 
 from crosslinks import ContentError, Site, load_site
 from crosslinks.load import front_matter
@@ -33,7 +31,6 @@ _command = ""  # "build", "serve" or "gh-deploy"
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
-    page_hardening.on_startup(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -92,9 +89,6 @@ def escape_title_and_description(page: Page) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Keep the reading grades for the next build (scoring unchanged pages again is slow), and
-    trim the search index."""
+    """Keep the reading grades for the next build (scoring unchanged pages again is slow)."""
     if _site is not None:
         _site.save_cache()
-    trim_search_index_file(config)
-    rewrite_redirect_pages(config)

@@ -121,7 +121,7 @@ def build_fixture(tmp_path: Path, docs: Path) -> subprocess.CompletedProcess[str
         f"docs_dir: {docs}\n"
         "exclude_docs: /_data/\n"
         "theme: {name: material, font: false}\n"
-        f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}]\n"
+        f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}, {ROOT / 'scripts' / 'hardening_hooks.py'}]\n"
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY.isoformat()}
     return subprocess.run(

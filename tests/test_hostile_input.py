@@ -43,7 +43,7 @@ def fixture_config(docs: Path, custom_dir: Path = ROOT / "overrides") -> str:
             "docs_dir": str(docs),
             "exclude_docs": "/_data/\n",
             "theme": {"name": "material", "font": False, "custom_dir": str(custom_dir)},
-            "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")],
+            "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py"), str(ROOT / "scripts" / "hardening_hooks.py")],
             "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
         }
     )

@@ -1,4 +1,4 @@
-// Redirect pages (see scripts/crosslinks/hardening.py): go to the page's new address, keeping
+// Redirect pages (see scripts/hardening.py): go to the page's new address, keeping
 // the #section of the old one, which the page's fallback refresh cannot carry.
 (function () {
   var link = document.querySelector('link[rel="canonical"]');

@@ -171,13 +171,15 @@ def sources_block(graph: Graph, page: Page, numbers: dict[str, int]) -> str:
     items = "\n".join(
         f'<li id="{citations.anchor(key)}" value="{numbers[key]}">{citations.reference_html(graph.references[key])}</li>' for key in ordered
     )
-    return f'## Sources {{#sources}}\n\n<ol class="rh-sources">\n{items}\n</ol>\n'
+    # data-search-exclude: Material's search leaves the section out (a source list answers no
+    # runner's question, and was over a third of the index)
+    return f'## Sources {{#sources data-search-exclude=""}}\n\n<ol class="rh-sources">\n{items}\n</ol>\n'
 
 
 def about_this_page(graph: Graph, page: Page) -> str:
     meta = page.meta
     assert meta.reviewed is not None  # type: ignore[attr-defined]
-    lines = ["## About this page {#about-this-page}", ""]
+    lines = ['## About this page {#about-this-page data-search-exclude=""}', ""]  # review facts: not searched
     facts = []
     if isinstance(meta, ConditionMeta) and meta.clinical_review.status == "reviewed":
         r = meta.clinical_review

@@ -47,7 +47,8 @@ def link_citations(markdown: str, numbers: dict[str, int]) -> str:
             number = numbers[key]
             label = html.escape(f"Source {number}")
             links.append(f'<a href="#{anchor(key)}" aria-label="{label}">{number}</a>')
-        return f'<sup class="rh-cite">[{", ".join(links)}]</sup>'
+        # data-search-exclude: the numbers mean nothing in a search result (Material leaves them out)
+        return f'<sup class="rh-cite" data-search-exclude="">[{", ".join(links)}]</sup>'
 
     return CITATION.sub(replace, markdown)
 

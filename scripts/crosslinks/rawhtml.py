@@ -2,7 +2,7 @@
 
 Python-Markdown passes raw HTML through untouched, so a `<script>`, an `onerror=` handler, a
 `style=""` or a `javascript:` link in a page's body would reach the built page. The page policy
-(hardening.py) would stop most of it running, but the content check refuses it first, naming
+(scripts/hardening.py) would stop most of it running, but the content check refuses it first, naming
 the file and line. Attribute lists (`{: onclick="..."}`) and Markdown links are checked too.
 
 Code is not markup: fenced code blocks and `inline code` are left out before the check.

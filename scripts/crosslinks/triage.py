@@ -132,7 +132,7 @@ def sign_page(graph: Graph, sign: WarningSign, link_to: LinkTo, sources_html: Ca
             parts += [f"- [{md_escape(c.title)}]({link_to(c.page.src_uri)})" for c in conditions] + [""]
     if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
         parts += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
-    parts += ["## Sources {#sources}", "", '<ol class="rh-sources">']
+    parts += ['## Sources {#sources data-search-exclude=""}', "", '<ol class="rh-sources">']
     parts += [f"<li>{sources_html(key)}</li>" for key in sign.sources]
     parts += ["</ol>", ""]
     return "\n".join(parts)
