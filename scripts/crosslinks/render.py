@@ -512,6 +512,7 @@ def conditions_json(graph: Graph) -> str:
     """`/api/conditions.json`: the data the symptom finder and other tools read."""
     data = {
         "version": API_VERSION,
+        "urgency_labels": dict(URGENCY_LABELS),  # the finder shows these words, never its own copy
         "tiers": triage.api_tiers(graph),
         "warning_signs": triage.api_signs(graph, page_url),
         "regions": [{"id": r.id, "name": r.name, "url": page_url(region_src(r.id))} for r in graph.regions.values()],
@@ -539,6 +540,7 @@ def conditions_json(graph: Graph) -> str:
                     "max": c.meta.recovery.max_weeks,
                     "long_term": c.meta.recovery.long_term,
                 },
+                "recovery_text": weeks(c),  # as the condition's key facts word it
                 "symptoms": [{"id": s.id, "label": s.label, "frequency": f} for s, f in graph.symptoms_of(c)],
                 "warning_signs": [s.id for s in graph.warning_signs_of(c)],
             }
