@@ -1,7 +1,8 @@
 """The symptom finder (/finder/) in Debian's Chromium, served under the sub-path.
 
-Its ranking is checked against the same rule written in Python (tests/finder_rule.py) on the
-built api/conditions.json.
+The rule is written once, in the finder's script (tested on its own in tests/js/): what the page
+shows is checked against that script's exported functions, run in Node on the built
+api/conditions.json.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from finder_rule import rank, region_symptoms
 
 REGIONS = ("front", "side", "back", "inner-thigh", "lower-back")
 FINDER_JS_LIMIT = 15 * 1024  # bytes, gzip-compressed
@@ -28,6 +30,39 @@ WIDEST_IN_ARTICLE = (
 @pytest.fixture(scope="module")
 def api(site_dir: Path) -> dict:
     return json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
+
+
+def node_rule(script: Path, call: str, args: object) -> object:
+    """Run a tool script's exported functions in Node and return the answer, read as JSON.
+
+    `call` is a JavaScript expression over `rule` (what the script exports when Node loads it)
+    and `args` (the JSON-serialisable value given here), e.g. "rule.check(args[0], args[1])".
+    """
+    node = shutil.which("node")
+    assert node, "the tools' rules run in Node.js 20+: sudo apt-get install nodejs"
+    program = (
+        "const rule = require(process.argv[1]);"
+        "const args = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        f"process.stdout.write(JSON.stringify({call}));"
+    )
+    result = subprocess.run(
+        [node, "-e", program, str(script)], input=json.dumps(args), capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, f"{script.name}: {call} failed in Node:\n{result.stderr}"
+    return json.loads(result.stdout)
+
+
+def rank(site_dir: Path, api: dict, cases: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """For each (region, ticked symptom ids): the condition ids in the order the finder's own
+    rule (rank in the built finder.js) puts them."""
+    call = "args.cases.map(([region, ticked]) => rule.rank(args.api, region, new Set(ticked)).map(row => row.c.id))"
+    return node_rule(site_dir / "assets" / "finder.js", call, {"api": api, "cases": cases})
+
+
+def region_symptoms(site_dir: Path, api: dict, region: str) -> list[str]:
+    """The symptom ids the finder's own rule (regionSymptoms) asks about for a region, in order."""
+    call = "rule.regionSymptoms(args.api, args.region).map(s => s.id)"
+    return node_rule(site_dir / "assets" / "finder.js", call, {"api": api, "region": region})
 
 
 def open_finder(page, served_site: str, query: str = "") -> None:
@@ -74,7 +109,7 @@ def test_the_keyboard_picks_a_region_and_focus_moves_to_the_questions(tab, serve
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Lower back and pain down the leg."
 
 
-def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptoms(tab, served_site, api):
+def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptoms(tab, served_site, site_dir, api):
     labels = {s["id"]: s for s in api["symptoms"]}
     signs = [s["id"] for s in api["warning_signs"]]
     for region in REGIONS:
@@ -82,7 +117,8 @@ def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptom
         warnings = tab.locator("#rh-finder-warnings input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert warnings == signs, f"{region}: the warning questions differ from the registry"
         ids = tab.locator("#rh-finder-questions input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
-        assert sorted(ids) == region_symptoms(api, region)
+        assert ids == region_symptoms(site_dir, api, region), f"{region}: not the questions, or not their order, of the rule"
+        assert ids, region
         everything = tab.locator("#rh-finder input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert everything[: len(signs)] == signs, f"{region}: the warning questions do not come first"
         first = tab.locator("#rh-finder-questions input[type=checkbox]").first
@@ -105,33 +141,56 @@ def cases(api: dict) -> list[tuple[str, list[str]]]:
     return found
 
 
-def test_the_list_and_its_order_follow_the_documented_rule(tab, served_site, api):
+def test_the_list_and_its_order_follow_the_rule(tab, served_site, site_dir, api):
     checked = 0
-    for region, ticked in cases(api):
+    all_cases = cases(api)
+    for (region, ticked), expected in zip(all_cases, rank(site_dir, api, all_cases), strict=True):
         query = f"?where={region}" + (f"&s={','.join(ticked)}" if ticked else "")
         open_finder(tab, served_site, query)
-        expected = rank(api, region, set(ticked))
         assert shown_order(tab) == expected, f"{region} {ticked}"
-        checked += bool(expected)
+        checked += len(expected) > 1  # an order, not just a list
     assert checked >= 10
 
 
-def test_ticking_boxes_reorders_the_list_and_updates_the_address(tab, served_site, api):
+def test_ticking_boxes_reorders_the_list_and_updates_the_address(tab, served_site, site_dir, api):
     open_finder(tab, served_site, "?where=side")
     region_conditions = [c for c in api["conditions"] if "side" in c["regions"]]
     wanted = [s["id"] for s in region_conditions[-1]["symptoms"]][:2]
+    before, after = rank(site_dir, api, [("side", []), ("side", wanted)])
+    assert shown_order(tab) == before
+    assert before != after, "pick symptoms that change the order"
     for sid in wanted:
         tab.locator(f"#rh-s-{sid}").check()
-    assert shown_order(tab) == rank(api, "side", set(wanted))
+    assert shown_order(tab) == after
     assert urlsplit(tab.url).query == f"where=side&s={','.join(wanted)}"
-    first = api["conditions"][[c["id"] for c in api["conditions"]].index(rank(api, "side", set(wanted))[0])]
+    first = next(c for c in api["conditions"] if c["id"] == after[0])
     item = tab.locator(f'li[data-condition="{first["id"]}"]')
     assert item.locator("a").first.get_attribute("href") == urlsplit(served_site).path + first["url"]
     assert "Fits what you ticked" in item.inner_text()
-    assert "Urgency:" in item.inner_text() and "Typical recovery:" in item.inner_text()
     summary = tab.locator("#rh-finder-summary")
     assert summary.get_attribute("aria-live") == "polite" and first["title"] in summary.inner_text()
     assert "not a diagnosis" in tab.locator("#rh-finder-results").inner_text()
+
+
+def test_each_condition_shows_its_urgency_and_recovery_in_the_words_of_its_page(tab, served_site, site_dir, api):
+    """The finder has no wording of its own for these: it shows the API's `urgency_labels` and
+    `recovery_text`, which are the words of each condition page's key facts."""
+    from conftest import page as built
+
+    shown: set[str] = set()
+    for region in REGIONS:
+        open_finder(tab, served_site, f"?where={region}")
+        shown_order(tab)
+        for condition in (c for c in api["conditions"] if region in c["regions"]):
+            urgency = api["urgency_labels"][condition["urgency"]]
+            facts = tab.locator(f'li[data-condition="{condition["id"]}"] li').all_inner_texts()
+            assert f"Urgency: {urgency}" in facts, (condition["id"], facts)
+            assert f"Typical recovery: {condition['recovery_text']}" in facts, (condition["id"], facts)
+            shown.add(condition["id"])
+            key_facts = " ".join(built(site_dir, condition["url"]).get_text(" ", strip=True).split())
+            assert f"Urgency: {urgency}" in key_facts and f"Usual recovery: {condition['recovery_text']}" in key_facts, condition["id"]
+    assert shown == {c["id"] for c in api["conditions"]}
+    assert len({c["recovery_text"] for c in api["conditions"]}) > 1 and len({c["urgency"] for c in api["conditions"]}) == 3
 
 
 def test_a_warning_sign_puts_its_tier_at_the_top_of_the_results(tab, served_site, api):
@@ -194,13 +253,13 @@ def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone_in_every_area
     assert checked == len(REGIONS) * len(api["warning_signs"])
 
 
-def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site, api):
-    wanted = region_symptoms(api, "back")[:2]
+def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site, site_dir, api):
+    wanted = region_symptoms(site_dir, api, "back")[:2]
     open_finder(tab, served_site, f"?where=back&s={','.join(wanted)}")
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
     ticked = tab.locator("#rh-finder-questions input:checked").evaluate_all("boxes => boxes.map(b => b.value)")
     assert sorted(ticked) == sorted(wanted)
-    assert shown_order(tab) == rank(api, "back", set(wanted))
+    assert shown_order(tab) == rank(site_dir, api, [("back", wanted)])[0]
     assert tab.locator("#rh-finder-note").is_hidden()
     region_button(tab, "front").locator("ellipse").first.click()
     assert urlsplit(tab.url).query == "where=front"
@@ -211,16 +270,16 @@ def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site
     tab.locator("#rh-finder-picked", has_text="Front of the hip and groin").wait_for()
 
 
-def test_unknown_ids_in_the_address_are_left_out_with_a_note(tab, served_site, api):
+def test_unknown_ids_in_the_address_are_left_out_with_a_note(tab, served_site, site_dir, api):
     open_finder(tab, served_site, "?where=knee&s=made-up")
     note = tab.locator("#rh-finder-note")
     assert note.is_visible() and note.inner_text() == "2 items in the link were not recognised, so they were left out."
     assert "No area picked" in tab.locator("#rh-finder-picked").inner_text()
-    real = region_symptoms(api, "side")[0]
+    real = region_symptoms(site_dir, api, "side")[0]
     open_finder(tab, served_site, f"?where=side&s=not-a-symptom,{real}")
     assert tab.locator("#rh-finder-note").inner_text() == "1 item in the link was not recognised, so it was left out."
     assert tab.locator("#rh-finder-questions input:checked").evaluate_all("boxes => boxes.map(b => b.value)") == [real]
-    assert shown_order(tab) == rank(api, "side", {real})
+    assert shown_order(tab) == rank(site_dir, api, [("side", [real])])[0]
 
 
 FIXED_NOTE = re.compile(
@@ -309,8 +368,7 @@ def test_no_request_leaves_the_site(browser, served_site, api):
     page.locator("#rh-finder-questions input").first.check()
     region_button(page, "lower-back").locator("ellipse").first.click()
     page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
-    page.locator("#rh-load-verdict").wait_for()
-    page.wait_for_load_state("networkidle")
+    page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
     context.close()
     assert any(url.endswith("/api/conditions.json") for url in requested)
     foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]

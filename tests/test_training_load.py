@@ -1,16 +1,18 @@
-"""The training-load checker (/tools/training-load/) in Debian's Chromium: known inputs give the
-verdicts the rule on the page gives (tests/finder_rule.py), and the link round-trips."""
+"""The training-load checker (/tools/training-load/) in Debian's Chromium: the page gives the
+verdicts of its own rule (`check` in the built training-load.js, run in Node; the rule's own tests
+are in tests/js/), and the link round-trips."""
 
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from finder_rule import load_verdict
-from test_finder import WIDEST_IN_ARTICLE
+from test_finder import WIDEST_IN_ARTICLE, node_rule
 
-# (weekly totals, longest runs), oldest week first; None = left empty; and the expected verdict
+# (weekly totals, longest runs), oldest week first; None = left empty; and the verdict the page
+# explains for it (the browser test checks the page against the script's rule, which must agree)
 CASES = [
     ([20, 22, 25, 24, 30], [8, 9, 10, 10, 14], "spike"),  # 14 after 10: 40% longer
     ([20, 22, 25, 24, 26], [8, 9, 10, 10, 11], "none"),  # exactly 10% longer is not a spike
@@ -41,16 +43,20 @@ def verdict(page) -> str:
     return page.locator("#rh-load-verdict").get_attribute("data-verdict")
 
 
-def test_the_oracle_agrees_with_the_expected_verdicts():
-    for totals, longest, expected in CASES:
-        assert load_verdict(totals, longest) == expected, (totals, longest)
+def rule_verdicts(site_dir: Path, cases: list[tuple[list, list]]) -> list[str]:
+    """The verdicts of the checker's own rule (check in the built training-load.js) for
+    (totals, longest) pairs."""
+    return node_rule(site_dir / "assets" / "training-load.js", "args.map(([t, l]) => rule.check(t, l).verdict)", cases)
 
 
-def test_known_inputs_give_the_expected_verdicts(tab, served_site):
+def test_known_inputs_give_the_rules_verdicts(tab, served_site, site_dir):
+    expected = rule_verdicts(site_dir, [(totals, longest) for totals, longest, _ in CASES])
+    assert expected == [intended for _, _, intended in CASES]  # the cases test what they say they do
+    assert set(expected) == {"layoff", "spike", "jump", "none", "incomplete"}
     tab.goto(f"{served_site}tools/training-load/")
-    for totals, longest, expected in CASES:
+    for (totals, longest, _), wanted in zip(CASES, expected, strict=True):
         fill(tab, totals, longest)
-        assert verdict(tab) == expected, (totals, longest)
+        assert verdict(tab) == wanted, (totals, longest)
     fill(tab, *CASES[0][:2])
     verdict(tab)
     text = tab.locator("#rh-load-verdict").inner_text()

@@ -1,12 +1,12 @@
 /* Runner's Hip: the symptom finder on /finder/. Pick an area on the body map, tick what you
    feel, and see which conditions fit, ranked by the rule written on the page ("How this list
-   is ordered"); tests/finder_rule.py is the same rule in Python. Reads only the site's own
-   api/conditions.json. Its state lives in the address: ?where=<region>&s=<id>,<id>.
-   share.js loads it on the page that has #rh-finder; it starts through Material's document$. */
+   is ordered"). Reads only the site's own api/conditions.json, and takes its wording (urgency
+   labels, recovery times) from there. Its state lives in the address: ?where=<region>&s=<id>,<id>.
+   share.js loads it on the page that has #rh-finder; it starts through Material's document$.
+   Node loads the same file to test the rule (tests/js/finder.test.js): see the end. */
 (function () {
   "use strict";
   var URGENCY_RANK = { urgent: 0, "see-clinician-soon": 1, "self-care": 2 };
-  var URGENCY_LABEL = { urgent: "Urgent: stop running and get seen today", "see-clinician-soon": "See a clinician soon", "self-care": "Self-care first" };
   var FACETS = ["feels-like", "when-it-hurts", "worse-with", "training-change"];
   var dataPromise = null;
 
@@ -20,15 +20,17 @@
     return node;
   }
 
-  /* A symptom label inside a sentence: "An ache..." becomes "an ache...", but "I", "I'm" and
-     abbreviations (ITB) keep their capitals. */
+  /* Exported. A symptom label inside a sentence: "An ache..." becomes "an ache...", but "I",
+     "I'm" and abbreviations (ITB) keep their capitals. */
   function inSentence(label) {
     return /^(I\b|[A-Z]{2})/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   }
 
-  /* The rule. Listed: conditions in the region with at least one ticked symptom (all of them
+  /* Exported. The rule, on the data of api/conditions.json, a region id and a Set of ticked
+     symptom ids. Listed: conditions in the region with at least one ticked symptom (all of them
      when nothing is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one.
-     Order: points (high first), usual symptoms not ticked (few first), urgency, title. */
+     Order: points (high first), usual symptoms not ticked (few first), urgency (most urgent
+     first), title (A to Z). Returns rows of {c: condition, matched, missing, points}. */
   function rank(data, region, ticked) {
     var rows = [];
     data.conditions.forEach(function (c) {
@@ -53,6 +55,8 @@
     return rows;
   }
 
+  /* Exported. The symptoms the finder asks about for a region (those of any condition there),
+     grouped by facet in the vocabulary's order, then A to Z by label. */
   function regionSymptoms(data, region) {
     var byId = {};
     data.symptoms.forEach(function (s) { byId[s.id] = s; });
@@ -91,15 +95,11 @@
     return box;
   }
 
-  function weeks(r) {
-    var span = r.min === r.max ? r.min + " weeks" : r.min + " to " + r.max + " weeks";
-    return r.long_term ? "long-term; judge a first course of treatment after " + span : span;
-  }
-
-  /* What a link asks for. Anyone can write a link, so nothing from it is ever shown: the address
-     is cut to MAX_QUERY characters, repeated where= and s= are merged, only known ids are kept,
-     and the rest is only counted, for a fixed note (linkNote). Self-contained: knownRegions is a
-     list of region ids, offeredIn(region) the ids the finder offers there (region may be null). */
+  /* Exported. What a link asks for. Anyone can write a link, so nothing from it is ever shown:
+     the address is cut to MAX_QUERY characters, repeated where= and s= are merged, only known
+     ids are kept, and the rest is only counted, for a fixed note (linkNote). Self-contained:
+     knownRegions is a list of region ids, offeredIn(region) the ids the finder offers there
+     (region may be null). Returns {where, ticked, unknown}. */
   var MAX_QUERY = 2000, MAX_IDS = 100;
   function readLink(search, knownRegions, offeredIn) {
     var params = new URLSearchParams(String(search).slice(0, MAX_QUERY));
@@ -126,6 +126,7 @@
     return { where: where, ticked: ticked, unknown: Math.min(unknown, 2 * MAX_IDS) };
   }
 
+  /* Exported. The fixed note for the number of items a link asked for that were left out. */
   function linkNote(unknown) {
     if (!unknown) return "";
     return unknown === 1 ? "1 item in the link was not recognised, so it was left out."
@@ -339,8 +340,8 @@
         if (row.missing.length) {
           facts.append(el("li", { "class": "rh-finder__missing", text: "Usually also has, not ticked: " + row.missing.map(function (s) { return inSentence(s.label); }).join("; ") }));
         }
-        facts.append(el("li", { text: "Urgency: " + URGENCY_LABEL[c.urgency] }));
-        facts.append(el("li", { text: "Typical recovery: " + weeks(c.recovery_weeks) }));
+        facts.append(el("li", { text: "Urgency: " + data.urgency_labels[c.urgency] }));
+        facts.append(el("li", { text: "Typical recovery: " + c.recovery_text }));
         item.append(facts);
         list.append(item);
       });
@@ -380,5 +381,11 @@
     setup(root);
   }
 
-  document$.subscribe(start); // share.js adds this script after Material's, on this page only
+  /* In Node (no window) the file is a module: the rule and the link reader, for their tests.
+     In the browser it starts the finder; share.js adds it after Material's script, on this page only. */
+  if (typeof window === "undefined") {
+    module.exports = { rank: rank, regionSymptoms: regionSymptoms, readLink: readLink, linkNote: linkNote, inSentence: inSentence };
+  } else {
+    document$.subscribe(start);
+  }
 })();

@@ -3,7 +3,8 @@
    this week's total with last week's (more than 30% more is a jump), as the page explains.
    After two or more empty weeks (0 entered), any running this week is a return from time off,
    which counts as a spike. Everything stays in the browser; the numbers go into the address
-   only when the reader asks for a link. share.js loads it on the page that has #rh-load. */
+   only when the reader asks for a link. share.js loads it on the page that has #rh-load.
+   Node loads the same file to test the rule (tests/js/training-load.test.js): see the end. */
 (function () {
   "use strict";
   var WEEKS = ["4 weeks ago", "3 weeks ago", "2 weeks ago", "Last week", "This week"];
@@ -17,9 +18,10 @@
     return zero && !(totals[i] > 0) && !(longest[i] > 0);
   }
 
-  /* The rule, on numbers (null = left empty). Returns {verdict, ...}: "layoff" (running this
-     week after two or more empty weeks), "incomplete" (no longest run this week, or none
-     before), "spike", "jump" or "none". */
+  /* Exported. The rule, on five weeks' totals and longest runs, oldest first (null = left
+     empty). Returns {verdict, rise, band, weekRise, jump, before}: verdict is "layoff" (running
+     this week after two or more empty weeks), "incomplete" (no longest run this week, or none
+     above 0 before), "spike", "jump" or "none". */
   function check(totals, longest) {
     var now = longest[4], before = null;
     for (var i = 0; i < 4; i++) if (longest[i] !== null && (before === null || longest[i] > before)) before = longest[i];
@@ -42,7 +44,7 @@
     return result;
   }
 
-  /* A percentage in words that can't be misread: whole numbers, but one decimal place when
+  /* Exported. A percentage in words that can't be misread: whole numbers, but one decimal place when
      rounding would land on one of the rule's lines (10.4% stays 10.4%, never "10%"), and
      "less than 1%" rather than "0%". */
   function pct(value) {
@@ -61,6 +63,8 @@
   var PLAIN_NUMBER = /^(?:\d{1,7}(?:[.,]\d{1,3})?|[.,]\d{1,3})$/;
   var MAX_QUERY = 2000;
 
+  /* Exported. One field's text, read for a unit ("km", "mi", "min"): {value} (null when
+     empty) or {problem}, a sentence naming what is wrong. */
   function parseField(raw, unitKey) {
     var text = String(raw).normalize("NFKC").trim();
     if (!text) return { value: null };
@@ -243,5 +247,11 @@
     setup(root);
   }
 
-  document$.subscribe(start); // share.js adds this script after Material's, on this page only
+  /* In Node (no window) the file is a module: the rule and the field reader, for their tests.
+     In the browser it starts the checker; share.js adds it after Material's script, on this page only. */
+  if (typeof window === "undefined") {
+    module.exports = { check: check, pct: pct, parseField: parseField };
+  } else {
+    document$.subscribe(start);
+  }
 })();

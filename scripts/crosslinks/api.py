@@ -14,8 +14,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .graph import Graph
-from .model import Facet, Frequency, Onset, RegionId, TierId, Urgency
+from .model import URGENCY_LABELS, Facet, Frequency, Onset, RegionId, TierId, Urgency
 from .paths import page_url, region_src, symptom_src
+from .wording import recovery_text
 
 API_VERSION = 2  # 2: warning signs moved out of the symptoms into their own registry
 
@@ -80,8 +81,19 @@ class ApiCondition(_Api):
     onset: Onset
     urgency: Urgency
     recovery_weeks: ApiRecovery
+    recovery_text: Annotated[str, Field(min_length=1, description="recovery_weeks in words, as the condition's page says it")]
     symptoms: list[ApiConditionSymptom]
     warning_signs: list[Id] = Field(description="ids in warning_signs: the universal signs and the condition's own")
+
+
+class ApiUrgencyLabels(_Api):
+    """The words for each urgency, as the site's pages show them: the finder shows these, never its own copy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    self_care: Label = Field(alias="self-care")
+    see_clinician_soon: Label = Field(alias="see-clinician-soon")
+    urgent: Label
 
 
 class ConditionsApi(_Api):
@@ -92,6 +104,7 @@ class ConditionsApi(_Api):
     model_config = ConfigDict(extra="forbid", frozen=True, title="Runner's Hip conditions API")
 
     version: Literal[2]
+    urgency_labels: ApiUrgencyLabels
     tiers: list[ApiTier] = Field(min_length=3, max_length=3)
     warning_signs: list[ApiSign] = Field(min_length=1)
     regions: list[ApiRegion]
@@ -102,6 +115,7 @@ class ConditionsApi(_Api):
 def conditions_api(graph: Graph) -> ConditionsApi:
     return ConditionsApi(
         version=API_VERSION,
+        urgency_labels=ApiUrgencyLabels.model_validate(URGENCY_LABELS),
         tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, action=t.action) for t in graph.tiers.values()],
         warning_signs=[
             ApiSign(
@@ -133,6 +147,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
                 recovery_weeks=ApiRecovery(
                     min=c.meta.recovery.min_weeks, max=c.meta.recovery.max_weeks, long_term=c.meta.recovery.long_term
                 ),
+                recovery_text=recovery_text(c.meta.recovery),
                 symptoms=[ApiConditionSymptom(id=s.id, label=s.label, frequency=f) for s, f in graph.symptoms_of(c)],
                 warning_signs=[s.id for s in graph.warning_signs_of(c)],
             )
@@ -143,7 +158,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
 
 def conditions_json(graph: Graph) -> str:
     """`/api/conditions.json`: compact, to be small to fetch."""
-    return conditions_api(graph).model_dump_json() + "\n"
+    return conditions_api(graph).model_dump_json(by_alias=True) + "\n"
 
 
 def schema_json() -> str:

@@ -10,6 +10,8 @@ import html
 import math
 from typing import NamedTuple
 
+from .wording import recovery_text
+
 WIDTH = 320.0
 LEFT, RIGHT = 6.0, 236.0  # where week 0 and the axis end are drawn; each row's range is written after
 ROW = 34.0
@@ -23,12 +25,6 @@ class RecoveryRow(NamedTuple):
     min_weeks: int
     max_weeks: int
     long_term: bool
-
-
-def recovery_text(row: RecoveryRow) -> str:
-    """The row's range in words, as shown next to its bar and read out by screen readers."""
-    span = f"{row.min_weeks} weeks" if row.min_weeks == row.max_weeks else f"{row.min_weeks} to {row.max_weeks} weeks"
-    return f"long-term; judge a first course of treatment after {span}" if row.long_term else span
 
 
 def short_range(row: RecoveryRow) -> str:

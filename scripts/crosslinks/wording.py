@@ -7,8 +7,18 @@ same recovery wording from the JSON API, so it never words them on its own.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
-from .model import Recovery
+
+class Recovery(Protocol):
+    """A recovery range: a condition's front matter, or a row of the recovery chart."""
+
+    @property
+    def min_weeks(self) -> int: ...
+    @property
+    def max_weeks(self) -> int: ...
+    @property
+    def long_term(self) -> bool: ...
 
 
 def long_date(day: dt.date) -> str:
