@@ -241,7 +241,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         synthetic = write_synthetic_site(root, args.pages, args.symptoms)
-        site = load_site(synthetic, TODAY)
+        site = load_site(synthetic, TODAY, cache_dir=root / ".cache")  # the hooked builds' cache too
         staged = root / "staged"
         stage(synthetic, staged, site.staged_files())
         bare, pre, hooked = interleaved_medians(

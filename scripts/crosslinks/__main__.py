@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{docs_dir}: no such folder; run this from the repository's root, or name the docs folder", file=sys.stderr)
         return 1
     try:
-        site = load_site(docs_dir, today())
+        # stage draws every preview image: share the build's cache beside the docs folder
+        cache = docs_dir.resolve().parent / ".cache" if args.command == "stage" else None
+        site = load_site(docs_dir, today(), cache)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
