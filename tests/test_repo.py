@@ -73,13 +73,13 @@ def test_the_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():
 
 def test_the_readme_documents_every_field_of_the_json_api():
     readme = (ROOT / "README.md").read_text()
-    schema = json.loads((ROOT / "scripts" / "crosslinks" / "conditions.schema.json").read_text())
+    from crosslinks.api import schema_json
 
-    def fields(node):
-        for name, sub in node.get("properties", {}).items():
-            yield name
-            yield from fields(sub)
-            yield from fields(sub.get("items", {}))
+    schema = json.loads(schema_json())
+
+    def fields(node):  # the top level's fields, and those of every object it refers to
+        for part in [node, *node.get("$defs", {}).values()]:
+            yield from part.get("properties", {})
 
     # documented as `name` or as a path ending in it, e.g. `conditions[].recovery_weeks`
     missing = [name for name in set(fields(schema)) if not re.search(rf"`(?:[\w\[\]]+\.)?{name}`", readme)]

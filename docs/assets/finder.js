@@ -78,7 +78,7 @@
   }
 
   function tierSentence(tier) {
-    return tier.name + ": " + tier.heading + ".";
+    return tier.title + ".";
   }
 
   /* The box shown right under a ticked warning question: the tier's action, word for word. */

@@ -33,6 +33,7 @@ class ApiTier(_Api):
     id: TierId
     name: Label
     heading: Label
+    title: Annotated[str, Field(min_length=1, description="name and heading, as every box and list leads with the tier")]
     action: Annotated[str, Field(min_length=1, description="shown word for word wherever a sign of this tier appears")]
 
 
@@ -116,7 +117,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
     return ConditionsApi(
         version=API_VERSION,
         urgency_labels=ApiUrgencyLabels.model_validate(URGENCY_LABELS),
-        tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, action=t.action) for t in graph.tiers.values()],
+        tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, title=t.title, action=t.action) for t in graph.tiers.values()],
         warning_signs=[
             ApiSign(
                 id=s.id,

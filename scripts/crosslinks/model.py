@@ -148,6 +148,11 @@ class WarningTier(Strict):
     heading: Text
     action: Text
 
+    @property
+    def title(self) -> str:
+        """How every box, list and the finder lead with the tier: "Emergency: call now"."""
+        return f"{self.name}: {self.heading}"
+
 
 class WarningSign(Strict):
     """A sign that means "don't wait": one tier, one wording, everywhere on the site."""

@@ -29,7 +29,7 @@ def tier_action_html(tier: WarningTier, tag: str = "p") -> str:
     """The tier's fixed wording: its name and heading, then its action, exactly as registered."""
     return (
         f'<{tag} class="rh-warnings__action" data-tier-action="{tier.id}">'
-        f"<strong>{html.escape(tier.name)}: {html.escape(tier.heading)}.</strong> {html.escape(tier.action)}</{tag}>"
+        f"<strong>{html.escape(tier.title)}.</strong> {html.escape(tier.action)}</{tag}>"
     )
 
 
@@ -106,12 +106,12 @@ def all_signs_by_tier(graph: Graph, link_to: LinkTo) -> str:
     with why it matters and, where sources differ, how its tier was chosen."""
     parts = []
     for tier, group in _by_tier(graph, graph.signs.values()):
-        parts += [f"## {tier.name}: {tier.heading} {{#{tier.id}}}", ""]
+        parts += [f"## {tier.title} {{#{tier.id}}}", ""]
         parts += _group(
             f'<div class="admonition danger rh-warnings" data-tier-group="{tier.id}" markdown>',
             tier,
             (sign_item(s, link_to, why=True) for s in group),
-            f'<p class="admonition-title">{html.escape(tier.name)}: {html.escape(tier.heading)}</p>',
+            f'<p class="admonition-title">{html.escape(tier.title)}</p>',
         )
     return "\n".join(parts)
 
