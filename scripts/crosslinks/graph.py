@@ -21,6 +21,7 @@ from .model import (
     PainRule,
     Reference,
     Region,
+    SearchWords,
     Symptom,
     WarningSign,
     WarningTier,
@@ -73,6 +74,7 @@ class Graph:
         self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
         self.pain_rule: PainRule | None = content.pain_rule
         self.ladders: dict[str, LadderSpec] = {ladder.id: ladder for ladder in content.ladders}
+        self.search: SearchWords = content.search or SearchWords()
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
         pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
         self.conditions: dict[str, Condition] = {

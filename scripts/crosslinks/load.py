@@ -25,6 +25,7 @@ from .model import (
     Reference,
     Region,
     ReviewedMeta,
+    SearchWords,
     Symptom,
     WarningSign,
     WarningTier,
@@ -34,6 +35,7 @@ from .problems import Problem, closest
 DATA_DIR = "_data"
 REGIONS_FILE = f"{DATA_DIR}/regions.yml"
 SYMPTOMS_FILE = f"{DATA_DIR}/symptoms.yml"
+SEARCH_FILE = f"{DATA_DIR}/search.yml"
 REFERENCES_FILE = f"{DATA_DIR}/references.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 PAIN_RULE_FILE = f"{DATA_DIR}/pain-rule.yml"
@@ -160,6 +162,7 @@ class Content:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     pain_rule: PainRule | None = None  # optional: without it, no page may use the pain-rule marker
     ladders: list[LadderSpec] = field(default_factory=list)
+    search: SearchWords | None = None
     tiers: list[WarningTier] = field(default_factory=list)
     signs: list[WarningSign] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
@@ -188,6 +191,8 @@ def load_content(docs_dir: Path) -> Content:
         content.glossary = _load_list(docs_dir, GLOSSARY_FILE, GlossaryEntry, content, "term")
     if (docs_dir / PAIN_RULE_FILE).is_file():
         content.pain_rule = _load_mapping(docs_dir, PAIN_RULE_FILE, PainRule, content.problems)
+    if (docs_dir / SEARCH_FILE).is_file():  # optional: without it, search knows only the pages' words
+        content.search = _load_mapping(docs_dir, SEARCH_FILE, SearchWords, content.problems)
     if (docs_dir / LADDERS_FILE).is_file():
         content.ladders = _load_list(docs_dir, LADDERS_FILE, LadderSpec, content, "ladder")
     abbreviations = docs_dir / ABBREVIATIONS_FILE

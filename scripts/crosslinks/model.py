@@ -199,6 +199,29 @@ class GlossaryEntry(Strict):
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
 
 
+# --- Search (docs/_data/search.yml) --------------------------------------------------------------
+
+# A word or short phrase as a reader types it: lower case letters, digits, spaces, ' and -.
+SearchPhrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=r"^[a-z0-9][a-z0-9 '&-]*$")]
+
+
+class SearchWords(Strict):
+    """How runners say things that the pages say otherwise, for the site's search.
+
+    `words` turns an everyday word, a spelling or a common misspelling into the site's own words
+    (bum -> buttock, orthopedic -> orthopaedic, tendonitis -> tendinopathy); the others add
+    everyday ways of saying a symptom, a warning sign, an area of the body or a condition."""
+
+    words: dict[SearchPhrase, SearchPhrase] = Field(default_factory=dict)
+    symptoms: dict[Slug, list[SearchPhrase]] = Field(default_factory=dict)
+    signs: dict[Slug, list[SearchPhrase]] = Field(default_factory=dict)
+    regions: dict[RegionId, list[SearchPhrase]] = Field(default_factory=dict)
+    conditions: dict[Slug, list[SearchPhrase]] = Field(default_factory=dict)
+    # questions and phrases a hand-written page answers, by its docs/ path ("self-care/first-steps.md")
+    pages: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")], list[SearchPhrase]] = Field(default_factory=dict)
+    stopwords: list[SearchPhrase] = Field(default_factory=list)
+
+
 class Sourced(Strict):
     """One statement in plain words with the bibliography keys that back it."""
 

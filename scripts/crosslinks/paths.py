@@ -24,6 +24,7 @@ REGIONS_INDEX = "where-it-hurts/index.md"
 GLOSSARY = "glossary/index.md"
 API_CONDITIONS = "api/conditions.json"
 API_SCHEMA = "api/conditions.schema.json"
+SEARCH_LAYER = "search/layer.json"
 FEED = "feed.xml"
 ROBOTS = "robots.txt"
 

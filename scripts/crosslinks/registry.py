@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from . import api, feed, generated
+from . import api, feed, generated, searchlayer
 from .graph import Condition, Graph
 from .model import Region, Symptom, WarningSign, WarningTier
 from .paths import (
@@ -23,6 +23,7 @@ from .paths import (
     GLOSSARY,
     REGIONS_INDEX,
     ROBOTS,
+    SEARCH_LAYER,
     SYMPTOMS_INDEX,
     WHEN_TO_SEE_A_DOCTOR,
     region_src,
@@ -70,6 +71,7 @@ def registry(
         Generated(REGIONS_INDEX, lambda g, _: generated.regions_index(g), "Where it hurts"),
         Generated(API_CONDITIONS, lambda g, _: api.conditions_json(g)),
         Generated(API_SCHEMA, lambda g, _: api.schema_json()),
+        Generated(SEARCH_LAYER, lambda g, _: searchlayer.layer_json(g)),
     ]
     if glossary:
         items.append(Generated(GLOSSARY, lambda g, _: generated.glossary_page(g), "Glossary"))

@@ -18,6 +18,7 @@ from .load import (
     PAIN_RULE_FILE,
     REFERENCES_FILE,
     REGIONS_FILE,
+    SEARCH_FILE,
     SYMPTOMS_FILE,
     WARNING_SIGNS_FILE,
     Content,
@@ -68,6 +69,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     problems += _registry(content, {s.id for s in content.symptoms}, reference_ids)
     problems += _pain_rule(content, condition_slugs, reference_ids)
     problems += _ladders(content, reference_ids)
+    problems += _search_words(content, {"symptoms": symptom_ids, "signs": sign_ids, "conditions": condition_slugs})
     abbreviations = defined_abbreviations(content.abbreviations) if content.abbreviations is not None else None
     if content.abbreviations is not None:  # appended to every page's Markdown (pymdownx.snippets)
         problems += _markup_problems("includes/abbreviations.md", 1, content.abbreviations)
@@ -112,6 +114,23 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     "add it to a condition's symptoms, or remove it from the vocabulary",
                 )
             )
+    return problems
+
+
+def _search_words(content: Content, ids: dict[str, set[str]]) -> list[Problem]:
+    """Every symptom, sign and condition that search.yml gives words to must exist."""
+    if content.search is None:
+        return []
+    file = display_path(content.docs_dir, SEARCH_FILE)
+    problems = []
+    for field, known in ids.items():
+        for key in getattr(content.search, field):
+            if key not in known:
+                problems.append(Problem(file, f"{field}.{key}", key, f"no such {field[:-1]}", closest(key, known)))
+    pages = {p.src_uri for p in content.pages}
+    for key in content.search.pages:
+        if key not in pages:
+            problems.append(Problem(file, f"pages.{key}", key, "no such page in docs/", closest(key, pages)))
     return problems
 
 

@@ -1,0 +1,63 @@
+/* Runner's Hip: the site's search worker. Material's own worker (lunr) does the keyword search;
+ * the site's layer (search-layer.js) cleans each query first and puts the conditions, warning
+ * signs and pages it describes before the keyword results.
+ *
+ * Material's page starts this worker (overrides/main.html points its "search" setting here) with
+ * ?engine=<Material's worker> and talks to it by Material's messages: SETUP (the index), READY,
+ * QUERY (the typed text), RESULT. This file loads Material's worker, catches its message handler
+ * and its replies, and passes everything through except that a query goes in cleaned and its
+ * result comes back merged. If the layer cannot load, search works as plain Material search.
+ */
+(function () {
+  "use strict";
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var here = new URL(self.location.href);
+  var engine = new URL(here.searchParams.get("engine") || "", here);
+  if (engine.origin !== here.origin) throw new Error("search engine must be the site's own file");
+
+  var material = null;
+  var addListener = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type === "message" && !material) material = listener;
+    else addListener(type, listener, options);
+  };
+  importScripts(engine.href, new URL("search-layer.js", here).href);
+  self.addEventListener = addListener;
+  if (!material) throw new Error("Material's search worker did not register its handler");
+
+  var layer = self.RunnersHipSearch;
+  var lunr = self.lunr; // Material's worker exposes its lunr
+  var lunrStem = lunr ? function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); } : null;
+  var model = null;
+  var loaded = Promise.resolve();
+  var pending = []; // the layer's answer for each query sent on to Material, in order
+  var post = self.postMessage.bind(self);
+
+  self.postMessage = function (message) {
+    if (message && message.type === READY) {
+      loaded.then(function () { post(message); });
+    } else if (message && message.type === RESULT && pending.length) {
+      var answered = pending.shift();
+      post(answered ? { type: RESULT, data: layer.merge(model, answered, message.data) } : message);
+    } else {
+      post(message);
+    }
+  };
+
+  addListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === SETUP) {
+      loaded = fetch(new URL("../search/layer.json", here).href)
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { model = data ? layer.prepare(data) : null; })
+        .catch(function () { model = null; });
+      material(event);
+    } else if (message && message.type === QUERY) {
+      var answered = model ? layer.answer(model, message.data) : null;
+      pending.push(answered);
+      material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, lunrStem) : message.data } });
+    } else {
+      material(event);
+    }
+  });
+})();
