@@ -114,34 +114,86 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     ]
 
 
-def search_top(page: Any, query: str, count: int = 3) -> list[str]:
-    """The pages (URLs without #section) of the first `count` results in the site's search box.
+# Counts the queries the page sends to the search worker and the results it gets back, so that a
+# test can wait for the answer to the last key press (Material searches on every key-up).
+SEARCH_WATCH = """(() => {
+  const Base = window.Worker;
+  window.__rhSearch = { sent: 0, got: 0, last: null, ready: false };
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener("message", (e) => {
+        if (e.data && e.data.type === 1) window.__rhSearch.ready = true;
+        if (e.data && e.data.type === 3) window.__rhSearch.got++;
+      });
+    }
+    postMessage(message, transfer) {
+      if (message && message.type === 2) { window.__rhSearch.sent++; window.__rhSearch.last = message.data; }
+      return super.postMessage(message, transfer);
+    }
+  };
+})();"""
 
-    Material searches on key-up, so the text is entered and a key (End) released: one search
-    per query. The box is emptied the same way first (Material then clears the results), so
-    the results read afterwards are this query's, not the last one's."""
+
+def watch_search(page: Any) -> None:
+    """Call before the page loads: lets `search_top` wait for the worker's answer."""
+    page.add_init_script(SEARCH_WATCH)
+
+
+def open_search(page: Any, url: str) -> None:
+    """Load `url` and wait until its search worker says it is ready (index and layer loaded)."""
+    page.goto(url)
+    page.wait_for_function("() => window.__rhSearch && window.__rhSearch.ready")
+
+
+def search_top(page: Any, query: str, count: int = 3) -> list[str]:
+    """The pages (URLs without #section) of the first `count` results in the site's search box,
+    with the query typed key by key as a person types it (the page needs `watch_search`).
+
+    The box is emptied first with the keyboard; then each key is pressed, and the results are
+    read once the worker has answered the last query the page sent, which is the whole text."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.keyboard.press("/")  # Material's shortcut opens the search dialog
-    box.fill("")
-    box.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
-    box.fill(query)
-    box.press("End")
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query)
     page.wait_for_function(
-        "() => document.querySelector('.md-search-result__list').children.length || /No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+        "(q) => window.__rhSearch && window.__rhSearch.last === q && window.__rhSearch.sent === window.__rhSearch.got", arg=query
     )
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")  # rendered
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
     )
     return [href.split("#")[0] for href in hrefs[:count]]
 
 
-def load_queries(path: Path = SEARCH_QUERIES) -> list[dict[str, Any]]:
+def load_queries(path: Path = SEARCH_QUERIES, half: str | None = None) -> list[dict[str, Any]]:
+    """The committed search queries; `half` "tune" or "check" for one half only."""
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data["queries"]
+    return [q for q in data["queries"] if half is None or q["half"] == half]
+
+
+def load_no_answer(path: Path = SEARCH_QUERIES) -> list[str]:
+    """Queries the site has no page for: search must still offer a way on."""
+    import yaml
+
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")).get("no_answer", []))
+
+
+def search_rates(page: Any, base: str, queries: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
+    """(share with an expected page in the top three, share with one first, a line per miss)."""
+    misses, top3, first = [], 0, 0
+    for q in queries:
+        top = [url.removeprefix(base).split("?")[0] for url in search_top(page, q["query"])]
+        hit = bool(set(top) & set(q["expect"]))
+        top3 += hit
+        first += bool(top) and top[0] in q["expect"]
+        if not hit:
+            misses.append(f"[{q['kind']}] {q['query']!r}: got {top}, wanted one of {q['expect']}")
+    return top3 / len(queries), first / len(queries), misses
 
 
 def dumps(data: object) -> str:

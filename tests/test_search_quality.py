@@ -1,41 +1,93 @@
-"""Search quality: runners' own words, typed into the site's search box in Chromium, find a
-page that answers them among the first three results, for at least 90% of the queries in
-tests/search-queries.yml. The failures are printed; improve the site, not the expectations."""
+"""Search quality: runners' own words, typed key by key into the site's search box in Chromium.
+
+tests/search-queries.yml holds the committed queries, split in two halves: "tune" (what the
+search may be tuned on) and "check" (reported apart, never tuned on). On the check half, at
+least 90% must have an expected page among the first three results and 75% first. Every miss is
+printed; improve the site and its search vocabulary (docs/_data/search.yml), never the
+expectations. `docs.py report` prints the same rates beside plain Material search's.
+"""
 
 from __future__ import annotations
 
-import pytest
-from quality_gates import load_queries, search_top
+from collections import Counter
 
-PASS_RATE = 0.9
+import pytest
+from quality_gates import load_no_answer, load_queries, open_search, search_rates, search_top, watch_search
+
+TOP3_RATE = 0.9
+FIRST_RATE = 0.75
+KINDS = {  # every way people type, with at least this many queries each
+    "sentence": 30,
+    "short": 25,
+    "question": 20,
+    "abbreviation": 12,
+    "misspelling": 12,
+    "spelling": 8,
+    "everyday": 20,
+    "two-symptom": 15,
+    "warning": 8,
+}
+FALLBACK = ["finder/", "where-it-hurts/", "self-care/when-to-see-a-doctor/"]
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, served_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served_site, wait_until="networkidle")
+    watch_search(page)
+    open_search(page, served_site)
     yield page
     context.close()
 
 
-def test_the_queries_are_enough_and_point_at_real_pages(site_dir):
+def test_the_queries_are_enough_of_every_kind_and_point_at_real_pages(site_dir):
     queries = load_queries()
-    assert len(queries) >= 40
+    assert len(queries) >= 150
     assert len({q["query"].lower() for q in queries}) == len(queries), "a query is listed twice"
+    kinds = Counter(q["kind"] for q in queries)
+    assert all(kinds[kind] >= least for kind, least in KINDS.items()), kinds
+    assert set(kinds) == set(KINDS), set(kinds) - set(KINDS)
+    for kind in KINDS:  # each half has its share of every kind
+        halves = Counter(q["half"] for q in queries if q["kind"] == kind)
+        assert set(halves) == {"tune", "check"} and abs(halves["tune"] - halves["check"]) <= 1, (kind, halves)
     for q in queries:
         for url in q["expect"]:
             assert (site_dir / url / "index.html").is_file(), f"{q['query']!r} expects {url}, which is not a page"
+    assert len(load_no_answer()) >= 8
 
 
-def test_search_finds_an_expected_page_in_the_top_three(search_page, served_site):
-    queries = load_queries()
-    failures = []
-    for q in queries:
-        top = [url.removeprefix(served_site).split("?")[0] for url in search_top(search_page, q["query"])]
-        if not set(top) & set(q["expect"]):
-            failures.append(f"{q['query']!r}: got {top}, wanted one of {q['expect']}")
-    rate = 1 - len(failures) / len(queries)
-    print(f"\nsearch quality: {rate:.0%} of {len(queries)} queries find an expected page in the top three")
-    print("\n".join(failures))
-    assert rate >= PASS_RATE, "\n".join(failures)
+def test_search_finds_an_expected_page_first_or_in_the_top_three(search_page, served_site):
+    lines, rates = [], {}
+    for half in ("tune", "check"):
+        top3, first, misses = search_rates(search_page, served_site, load_queries(half=half))
+        rates[half] = (top3, first)
+        lines.append(f"{half} half: {top3:.0%} in the top three, {first:.0%} first; misses:")
+        lines += [f"  {miss}" for miss in misses]
+    print("\n" + "\n".join(lines))
+    top3, first = rates["check"]
+    assert top3 >= TOP3_RATE and first >= FIRST_RATE, "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("query", "conditions"),
+    [
+        ("it hurts to lie on my side at night", {"conditions/gluteal-tendinopathy/", "conditions/trochanteric-bursitis/"}),
+        ("deep ache in my buttock when I sit", {"conditions/high-hamstring-tendinopathy/", "conditions/deep-gluteal-syndrome/"}),
+        ("pain in my groin that gets worse every run", {"conditions/hip-stress-fracture/", "conditions/osteitis-pubis/"}),
+    ],
+)
+def test_a_symptom_query_lists_the_conditions_before_the_symptom_pages(search_page, served_site, query, conditions):
+    top = [url.removeprefix(served_site) for url in search_top(search_page, query, count=8)]
+    assert top and top[0].startswith("conditions/"), top
+    assert set(top[:3]) & conditions, top
+    kinds = [url.split("/")[0] for url in top]
+    if "symptoms" in kinds:
+        assert kinds.index("symptoms") > max(i for i, k in enumerate(kinds) if k == "conditions" and top[i] in conditions), top
+    first = search_page.locator(".md-search-result__list > .md-search-result__item").first
+    assert "Fits what you typed:" in first.inner_text()
+
+
+def test_a_query_with_no_answer_offers_the_finder_the_areas_and_the_warning_signs(search_page, served_site):
+    for query in load_no_answer():
+        top = [url.removeprefix(served_site) for url in search_top(search_page, query, count=10)]
+        assert all(url in top for url in FALLBACK), f"{query!r}: got {top}"

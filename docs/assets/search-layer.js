@@ -260,7 +260,7 @@
       listed[f.url] = true;
       return [resultItem(f, 1000 - i)];
     });
-    var rest = byCoverage(items).filter(function (group) {
+    var rest = byCoverage(items, model.layer.hubs || []).filter(function (group) {
       var url = group.length ? String(group[0].location).split("#")[0] : "";
       return !listed[url];
     });
@@ -281,15 +281,17 @@
     return answered.query.split(" ").filter(Boolean).map(function (w) { return lunrStem ? lunrStem(w) : w; }).join(" ");
   }
 
-  /* Keyword results ordered by how many of the typed words each matched, then as lunr ranked
-     them: lunr's own score lets one word in a title outweigh a page that has them all. */
-  function byCoverage(groups) {
+  /* Keyword results ordered by how many of the typed words each matched, then pages that answer
+     before pages that list everything (hubs), then as lunr ranked them: lunr's own score lets one
+     word in a title outweigh a page that has them all. */
+  function byCoverage(groups, hubs) {
+    function hub(group) { return hubs.indexOf(String(group[0].location).split("#")[0]) >= 0 ? 1 : 0; }
     function hits(group) {
       var terms = group[0].terms || {};
       return Object.keys(terms).filter(function (k) { return terms[k]; }).length;
     }
-    return groups.map(function (g, i) { return { g: g, i: i, h: hits(g) }; })
-      .sort(function (a, b) { return b.h - a.h || a.i - b.i; })
+    return groups.map(function (g, i) { return { g: g, i: i, h: hits(g), hub: hub(g) }; })
+      .sort(function (a, b) { return b.h - a.h || a.hub - b.hub || a.i - b.i; })
       .map(function (x) { return x.g; });
   }
 

@@ -15,7 +15,18 @@ from __future__ import annotations
 import json
 
 from .graph import Graph
-from .paths import FINDER, REGIONS_INDEX, WHEN_TO_SEE_A_DOCTOR, page_url, region_src, symptom_src
+from .paths import (
+    CONDITIONS_INDEX,
+    EXERCISES_INDEX,
+    FINDER,
+    GLOSSARY,
+    REGIONS_INDEX,
+    SYMPTOMS_INDEX,
+    WHEN_TO_SEE_A_DOCTOR,
+    page_url,
+    region_src,
+    symptom_src,
+)
 
 LAYER_VERSION = 1
 
@@ -26,6 +37,12 @@ FALLBACK = (
     (REGIONS_INDEX, "Where it hurts: the areas of the hip", "Pick the area that hurts most to see the causes of pain there."),
     (WHEN_TO_SEE_A_DOCTOR, "Warning signs: when to see a doctor", "The signs that mean you should not wait, and where to go."),
 )
+
+
+# Pages that list everything (every symptom, every condition...): they hold every word of most
+# queries, so among keyword results that match as many words, they come after the pages that
+# answer. They still come first when the query names them ("symptoms", "glossary").
+HUBS = ("index.md", CONDITIONS_INDEX, EXERCISES_INDEX, SYMPTOMS_INDEX, REGIONS_INDEX, GLOSSARY)
 
 
 def layer(graph: Graph) -> dict:
@@ -70,6 +87,7 @@ def layer(graph: Graph) -> dict:
             for src, phrases in words.pages.items()
             if src in graph.pages
         ],
+        "hubs": [page_url(src) for src in HUBS],
         "fallback": [
             {"url": page_url(src), "title": title, "text": text}
             for src, title, text in FALLBACK
