@@ -21,10 +21,13 @@
   /* A phrase "matches" the query when the query holds enough of its meaning: the share of its
      words' weight (rarer words weigh more) that the query contains. */
   var MIN_STRENGTH = 0.5;
-  var SIGN_STRENGTH = 0.6; // a warning sign is shown first only on a clear match
+  var SIGN_STRENGTH = 0.6; // a warning sign is shown first only on a clear match...
+  var SIGN_COVER = 0.5; // ...that explains most of what was typed
   var MAX_CONDITIONS = 5;
   var MAX_SYMPTOMS = 2;
   var CONDITION_FLOOR = 0.3; // conditions scoring under this share of the best are left to the keyword results
+  var GENERIC_SHARE = 0.075; // a word in this share of all the site's phrases (pain, hip) tells nothing apart...
+  var GENERIC_MIN = 10; // ...once it is in at least this many
 
   /* Words as the query and the phrases are split: lower case, straight apostrophes, possessive 's dropped. */
   function words(text) {
@@ -109,6 +112,10 @@
     model.signs = withPhrases(layer.signs);
     model.regions = withPhrases(layer.regions);
     model.pages = withPhrases(layer.pages);
+    model.generic = {};
+    Object.keys(model.df).forEach(function (s) {
+      if (model.df[s] >= GENERIC_MIN && model.df[s] / model.phrases >= GENERIC_SHARE) model.generic[s] = true;
+    });
     model.symptomById = {};
     model.symptoms.forEach(function (s) { model.symptomById[s.item.id] = s; });
     return model;
@@ -165,25 +172,54 @@
 
   function weight(model, s) { return Math.log(1 + model.phrases / (model.df[s] || 1)); }
 
-  /* How much of a phrase the query holds, 0 to 1; 0 unless it is a match (see MIN_STRENGTH). */
+  /* How much of a phrase the query holds, 0 to 1; 0 unless it is a match (see MIN_STRENGTH).
+     Words such as "pain" and "hip" are in almost every phrase: a phrase matches only through at
+     least one word that tells it apart, unless it has no such word and the query has none either. */
   function strength(model, phraseStems, queryStems) {
     if (!phraseStems.length) return 0;
-    var total = 0, found = 0, count = 0;
+    var total = 0, found = 0, count = 0, telling = false;
     phraseStems.forEach(function (s) {
       var w = weight(model, s);
       total += w;
-      if (queryStems.indexOf(s) >= 0) { found += w; count++; }
+      if (queryStems.indexOf(s) >= 0) { found += w; count++; telling = telling || !model.generic[s]; }
     });
+    if (!telling && !(allGeneric(model, phraseStems) && allGeneric(model, queryStems) && count === phraseStems.length)) return 0;
     var share = found / total;
     if (phraseStems.length === 1) return count ? 1 : 0;
     if (count >= 2 && share >= MIN_STRENGTH) return share;
     return count === phraseStems.length ? 1 : 0;
   }
 
-  function best(model, list, queryStems) {
-    var top = 0;
-    list.forEach(function (p) { top = Math.max(top, strength(model, p, queryStems)); });
+  function allGeneric(model, stems) {
+    return stems.every(function (s) { return model.generic[s]; });
+  }
+
+  /* How much of the query a phrase explains, 0 to 1: the weight of the query's words it holds. */
+  function coverage(model, phraseStems, queryStems) {
+    var total = 0, found = 0;
+    queryStems.forEach(function (s) {
+      var w = weight(model, s);
+      total += w;
+      if (phraseStems.indexOf(s) >= 0) found += w;
+    });
+    return total ? found / total : 0;
+  }
+
+  /* The best of an item's phrases: its strength (how much of the phrase the query holds) and its
+     coverage (how much of the query the phrase explains), ranked by both. */
+  function bestMatch(model, list, queryStems) {
+    var top = { st: 0, cover: 0, fit: 0 };
+    list.forEach(function (p) {
+      var st = strength(model, p, queryStems);
+      if (!st) return;
+      var cover = coverage(model, p, queryStems), fit = st * (0.5 + 0.5 * cover);
+      if (fit > top.fit) top = { st: st, cover: cover, fit: fit };
+    });
     return top;
+  }
+
+  function best(model, list, queryStems) {
+    return bestMatch(model, list, queryStems).st;
   }
 
   /* What the query describes: conditions (by name and by symptoms), warning signs, areas and
@@ -192,6 +228,7 @@
     var q = normalise(model, query);
     var found = [];
     if (!q.stems.length) return { query: q.words.join(" "), changed: q.changed, items: found, stems: q.stems };
+    if (allGeneric(model, q.stems)) return { query: q.words.join(" "), changed: q.changed, items: found, stems: q.stems, generic: true };
     var symptomStrength = {};
     model.symptoms.forEach(function (s) {
       var st = best(model, s.phrases, q.stems);
@@ -202,31 +239,40 @@
       var st = best(model, r.phrases, q.stems);
       if (st) {
         regionStrength[r.item.id] = st;
-        found.push({ kind: "region", url: r.item.url, title: r.item.name, text: "The conditions that cause pain in this area, and how to tell them apart.", score: 2 * st });
+        // only an area named ("groin pain"): its page, with every cause there, is the best answer
+        var onlyArea = q.stems.every(function (s) { return model.generic[s] || r.phrases.some(function (p) { return p.indexOf(s) >= 0; }); });
+        found.push({ kind: "region", url: r.item.url, title: r.item.name, text: "The conditions that cause pain in this area, and how to tell them apart.", score: (onlyArea ? 6 : 2) * st });
       }
     });
     var conditions = [];
     model.conditions.forEach(function (c) {
-      var name = best(model, c.names, q.stems);
-      var matched = [], score = name ? 6 + 4 * name : 0;
+      var name = bestMatch(model, c.names, q.stems);
+      // a whole name typed finds its condition first; part of one ("hip flexor" of "hip flexor
+      // strain") counts for less than a page whose whole phrase was typed ("hip flexor stretch")
+      var matched = [], score = name.st === 1 ? 12 + 4 * name.cover : name.st ? 4 + 4 * name.fit : 0;
       c.item.symptoms.forEach(function (pair) {
         var st = symptomStrength[pair[0]];
-        if (st) { score += pair[1] * st; matched.push(model.symptomById[pair[0]].item.label); }
+        if (!st) return;
+        // a change in training (a mileage jump) comes before most overuse injuries: it tells
+        // little about which one, as on the condition pages' "often confused with" lists
+        var telling = model.symptomById[pair[0]].item.facet === "training-change" ? 0.3 : 1;
+        score += 3 * pair[1] * st * telling;
+        matched.push(model.symptomById[pair[0]].item.label);
       });
       if (!score) return;
       c.item.regions.forEach(function (r) { if (regionStrength[r]) score += 0.5 * regionStrength[r]; });
-      conditions.push({ kind: "condition", url: c.item.url, title: c.item.title, matched: matched, named: name > 0, text: c.item.description, score: score, urgency: c.item.urgency });
+      conditions.push({ kind: "condition", url: c.item.url, title: c.item.title, matched: matched, named: name.st > 0, text: c.item.description, score: score, urgency: c.item.urgency });
     });
     conditions.sort(function (a, b) { return b.score - a.score || (a.title < b.title ? -1 : 1); });
     var top = conditions.length ? conditions[0].score : 0;
     found = found.concat(conditions.filter(function (c) { return c.score >= CONDITION_FLOOR * top; }).slice(0, MAX_CONDITIONS));
     model.signs.forEach(function (s) {
-      var st = best(model, s.phrases, q.stems);
-      if (st >= SIGN_STRENGTH) found.push({ kind: "sign", url: s.item.url, title: s.item.label, text: "A warning sign: read what to do now.", score: 8 * st });
+      var m = bestMatch(model, s.phrases, q.stems);
+      if (m.st >= SIGN_STRENGTH && m.cover >= SIGN_COVER) found.push({ kind: "sign", url: s.item.url, title: s.item.label, text: "A warning sign: read what to do now.", score: 10 * m.fit });
     });
     model.pages.forEach(function (p) {
-      var st = best(model, p.phrases, q.stems);
-      if (st) found.push({ kind: "page", url: p.item.url, title: p.item.title, text: "", score: 7 * st });
+      var m = bestMatch(model, p.phrases, q.stems);
+      if (m.st) found.push({ kind: "page", url: p.item.url, title: p.item.title, text: "", score: m.st === 1 ? 6 + 4 * m.cover : 4 * m.fit + 3 * m.cover });
     });
     var symptoms = Object.keys(symptomStrength).map(function (id) {
       var s = model.symptomById[id].item;
@@ -264,7 +310,7 @@
       var url = group.length ? String(group[0].location).split("#")[0] : "";
       return !listed[url];
     });
-    if (!groups.length && weak(rest, answered.stems.length)) {
+    if (!groups.length && (answered.generic || weak(rest, answered.stems.length))) {
       groups = (model.layer.fallback || []).filter(function (f) { return !listed[f.url]; }).map(function (f, i) {
         return [{ location: f.url, title: escape(f.title), text: escape(f.text), score: 1000 - i, terms: {} }];
       });

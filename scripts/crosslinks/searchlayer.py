@@ -65,7 +65,13 @@ def layer(graph: Graph) -> dict:
             for c in graph.conditions.values()
         ],
         "symptoms": [
-            {"id": s.id, "label": s.label, "url": page_url(symptom_src(s.id)), "phrases": [s.label, *words.symptoms.get(s.id, [])]}
+            {
+                "id": s.id,
+                "label": s.label,
+                "url": page_url(symptom_src(s.id)),
+                "facet": s.facet,
+                "phrases": [s.label, *words.symptoms.get(s.id, [])],
+            }
             for s in graph.symptoms.values()
         ],
         "signs": [
@@ -83,7 +89,11 @@ def layer(graph: Graph) -> dict:
             for r in graph.regions.values()
         ],
         "pages": [
-            {"url": page_url(src), "title": str(graph.pages[src].meta.title), "phrases": phrases}
+            {
+                "url": page_url(src),
+                "title": str(graph.pages[src].meta.title),
+                "phrases": [str(graph.pages[src].meta.title).lower(), *phrases],
+            }
             for src, phrases in words.pages.items()
             if src in graph.pages
         ],
