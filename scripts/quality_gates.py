@@ -165,7 +165,7 @@ def search_top(page: Any, query: str, count: int = 3) -> list[str]:
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
     )
-    return [href.split("#")[0] for href in hrefs[:count]]
+    return [href.split("#")[0].split("?")[0] for href in hrefs[:count]]  # ?h=: Material's highlight
 
 
 def load_queries(path: Path = SEARCH_QUERIES, half: str | None = None) -> list[dict[str, Any]]:

@@ -26,7 +26,8 @@ async function main() {
   const model = layer.prepare(JSON.parse(fs.readFileSync(path.join(siteDir, "search", "layer.json"), "utf8")));
   const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
   await handler({ data: { type: 0, data: { config: index.config, docs: index.docs, options: { suggest: true } } } });
-  const lunrStem = (w) => globalThis.lunr.stemmer(new globalThis.lunr.Token(w)).toString();
+  const stems = index.config.pipeline.includes("stemmer"); // as search-worker.js decides
+  const indexStem = stems ? (w) => globalThis.lunr.stemmer(new globalThis.lunr.Token(w)).toString() : null;
   async function material(text) {
     replies = [];
     await handler({ data: { type: 2, data: text } });
@@ -36,7 +37,7 @@ async function main() {
     "plain Material": async (q) => material(q),
     "Runner's Hip search": async (q) => {
       const answered = layer.answer(model, q);
-      return layer.merge(model, answered, await material(layer.keywordQuery(answered, lunrStem)));
+      return layer.merge(model, answered, await material(layer.keywordQuery(answered, indexStem)));
     },
   };
   const out = {};

@@ -321,10 +321,12 @@
   }
 
   /* The cleaned query as Material's keyword search should get it. Material adds a wildcard to
-     every word and does not stem wildcard words, while its index holds stemmed words: "mileage*"
-     never finds the indexed "mileag". Stemming each word with lunr's own stemmer first fixes that. */
-  function keywordQuery(answered, lunrStem) {
-    return answered.query.split(" ").filter(Boolean).map(function (w) { return lunrStem ? lunrStem(w) : w; }).join(" ");
+     every word ("increasing*") and never stems a wildcard word, so each word goes in as its stem:
+     the index's own stemmer when its pipeline stems ("mileage*" would miss the indexed "mileag"),
+     else this file's (the index then holds whole words, and "increas*" finds increase, increasing
+     and increased). */
+  function keywordQuery(answered, indexStem) {
+    return answered.query.split(" ").filter(Boolean).map(indexStem || stem).join(" ");
   }
 
   /* Keyword results ordered by how many of the typed words each matched, then pages that answer

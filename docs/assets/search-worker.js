@@ -27,7 +27,7 @@
 
   var layer = self.RunnersHipSearch;
   var lunr = self.lunr; // Material's worker exposes its lunr
-  var lunrStem = lunr ? function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); } : null;
+  var indexStem = null; // lunr's stemmer, when the index was built with it (see keywordQuery)
   var model = null;
   var loaded = Promise.resolve();
   var pending = []; // the layer's answer for each query sent on to Material, in order
@@ -47,6 +47,8 @@
   addListener("message", function (event) {
     var message = event.data;
     if (message && message.type === SETUP) {
+      var pipeline = (message.data && message.data.config && message.data.config.pipeline) || [];
+      indexStem = lunr && pipeline.indexOf("stemmer") >= 0 ? function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); } : null;
       loaded = fetch(new URL("../search/layer.json", here).href)
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { model = data ? layer.prepare(data) : null; })
@@ -55,7 +57,7 @@
     } else if (message && message.type === QUERY) {
       var answered = model ? layer.answer(model, message.data) : null;
       pending.push(answered);
-      material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, lunrStem) : message.data } });
+      material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, indexStem) : message.data } });
     } else {
       material(event);
     }

@@ -12,7 +12,7 @@ const L = require(path.join(__dirname, "..", "..", "docs", "assets", "search-lay
 const LAYER = {
   version: 1,
   stopwords: ["a", "i", "my", "on", "the", "when", "it", "at", "can", "to", "of", "that", "too", "with", "and", "up", "do"],
-  words: { bum: "buttock", hurts: "pain", aches: "pain", lying: "lie", tendonitis: "tendinopathy", "pulled groin": "groin strain" },
+  words: { bum: "buttock", hurt: "pain", hurts: "pain", aches: "pain", lying: "lie", tendonitis: "tendinopathy", "pulled groin": "groin strain" },
   conditions: [
     {
       id: "outer-tendon", title: "Outer hip tendinopathy", url: "conditions/outer-tendon/", names: ["Outer hip tendinopathy", "GTPS"],
@@ -114,10 +114,10 @@ test("a query of small words only asks the keyword search for nothing", () => {
   assert.equal(L.answer(model, "can I run on it").query, "run");
 });
 
-test("the keyword query is stemmed with the given stemmer, so wildcards reach stemmed index words", () => {
+test("the keyword query goes in as stems: the index's stemmer if it has one, else the layer's", () => {
   const a = L.answer(model, "increasing mileage");
   assert.equal(L.keywordQuery(a, (w) => w.slice(0, 6)), "increa mileag");
-  assert.equal(L.keywordQuery(a, null), "increasing mileage");
+  assert.equal(L.keywordQuery(a, null), "increas mileage"); // "increas*" finds increase, increasing, increased
 });
 
 test("answers come first, then keyword results not already listed, ordered by how many typed words they matched", () => {
@@ -163,4 +163,40 @@ test("edit distance counts a swap of neighbours as one edit and gives up past th
   assert.equal(L.distance("illiotibial", "iliotibial", 2), 1);
   assert.equal(L.distance("hte", "the", 1), 1);
   assert.equal(L.distance("marathon", "bursitis", 2), 3);
+});
+
+/* The real site has hundreds of phrases, and "pain" and "hip" are in most of them: a bigger
+   made-up vocabulary shows how such words are treated. */
+const filler = Array.from({ length: 40 }, (_, i) => ({
+  id: `filler-${i}`, label: `Hip pain with thing${i}`, url: `symptoms/filler-${i}/`, phrases: [`Hip pain with thing${i}`],
+}));
+const big = L.prepare({ ...LAYER, symptoms: LAYER.symptoms.concat(filler), hubs: ["symptoms/"] });
+
+test("a query of only words that are in most phrases (hip, pain) describes nothing, and gets the finder, the areas and the signs", () => {
+  const a = L.answer(big, "my hip hurts");
+  assert.equal(a.generic, true);
+  assert.deepEqual(a.items, []);
+  const lunr = { items: [[{ location: "about/", title: "t", text: "", score: 9, terms: { hip: true, pain: true } }]] };
+  assert.deepEqual(L.merge(big, a, lunr).items.slice(0, 3).map((g) => g[0].location), ["finder/", "where-it-hurts/", "self-care/when-to-see-a-doctor/"]);
+});
+
+test("a phrase does not match through common words alone", () => {
+  assert.ok(!L.answer(big, "hip pain lying down").items.some((f) => f.url.startsWith("symptoms/filler-")));
+  assert.equal(L.answer(big, "hip pain with thing7").items[0].url, "symptoms/filler-7/");
+});
+
+test("among keyword results that match as many words, pages listing everything (hubs) come last", () => {
+  const a = L.answer(big, "clamshell exercise");
+  const lunr = {
+    items: [
+      [{ location: "symptoms/", title: "t", text: "", score: 99, terms: { clamshell: true, exercise: true } }],
+      [{ location: "exercises/clamshell/", title: "t", text: "", score: 10, terms: { clamshell: true, exercise: true } }],
+      [{ location: "prevention/", title: "t", text: "", score: 50, terms: { clamshell: false, exercise: true } }],
+    ],
+  };
+  assert.deepEqual(L.merge(big, a, lunr).items.map((g) => g[0].location), ["exercises/clamshell/", "symptoms/", "prevention/"]);
+});
+
+test("an area named on its own puts its page first", () => {
+  assert.equal(L.answer(big, "side of my hip").items[0].url, "where-it-hurts/side/");
 });
