@@ -73,7 +73,7 @@ def test_search_finds_an_expected_page_first_or_in_the_top_three(search_page, se
     [
         ("it hurts to lie on my side at night", {"conditions/gluteal-tendinopathy/", "conditions/trochanteric-bursitis/"}),
         ("deep ache in my buttock when I sit", {"conditions/high-hamstring-tendinopathy/", "conditions/deep-gluteal-syndrome/"}),
-        ("pain in my groin that gets worse every run", {"conditions/hip-stress-fracture/", "conditions/osteitis-pubis/"}),
+        ("clicking and catching deep in the front of my hip", {"conditions/hip-labral-tear/", "conditions/hip-impingement/"}),
     ],
 )
 def test_a_symptom_query_lists_the_conditions_before_the_symptom_pages(search_page, served_site, query, conditions):
@@ -89,5 +89,5 @@ def test_a_symptom_query_lists_the_conditions_before_the_symptom_pages(search_pa
 
 def test_a_query_with_no_answer_offers_the_finder_the_areas_and_the_warning_signs(search_page, served_site):
     for query in load_no_answer():
-        top = [url.removeprefix(served_site).split("?")[0] for url in search_top(search_page, query, count=10)]
+        top = [url.removeprefix(served_site).split("?")[0] for url in search_top(search_page, query, count=6)]
         assert all(url in top for url in FALLBACK), f"{query!r}: got {top}"

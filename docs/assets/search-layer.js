@@ -26,6 +26,7 @@
   var MAX_CONDITIONS = 5;
   var MAX_SYMPTOMS = 2;
   var CONDITION_FLOOR = 0.3; // conditions scoring under this share of the best are left to the keyword results
+  var CONDITION_MIN = 2; // nor is a condition named by no more than a loose or a training-change match
   var GENERIC_SHARE = 0.075; // a word in this share of all the site's phrases (pain, hip) tells nothing apart...
   var GENERIC_MIN = 10; // ...once it is in at least this many
 
@@ -259,7 +260,7 @@
         score += 3 * pair[1] * st * telling;
         matched.push(model.symptomById[pair[0]].item.label);
       });
-      if (!score) return;
+      if (score < CONDITION_MIN) return;
       c.item.regions.forEach(function (r) { if (regionStrength[r]) score += 0.5 * regionStrength[r]; });
       conditions.push({ kind: "condition", url: c.item.url, title: c.item.title, matched: matched, named: name.st > 0, text: c.item.description, score: score, urgency: c.item.urgency });
     });
@@ -310,12 +311,24 @@
       var url = group.length ? String(group[0].location).split("#")[0] : "";
       return !listed[url];
     });
-    if (!groups.length && (answered.generic || weak(rest, answered.stems.length))) {
-      groups = (model.layer.fallback || []).filter(function (f) { return !listed[f.url]; }).map(function (f, i) {
+    var understood = answered.items.some(function (f) { return f.kind !== "symptom"; });
+    if (!understood) {
+      // nothing the layer understood (at most a symptom page): the ways on come first when the
+      // keyword results are weak too, else right after the first three results
+      var ways = (model.layer.fallback || []).filter(function (f) { return !listed[f.url]; }).map(function (f, i) {
         return [{ location: f.url, title: escape(f.title), text: escape(f.text), score: 1000 - i, terms: {} }];
       });
+      var all = groups.concat(rest.filter(function (group) {
+        return !ways.some(function (w) { return w[0].location === String(group[0].location).split("#")[0]; });
+      }));
+      var at = answered.generic || (!groups.length && weak(rest, answered.stems.length)) ? 0 : Math.min(3, all.length);
+      return finish(all.slice(0, at).concat(ways, all.slice(at)), answered, result);
     }
-    var out = { items: groups.concat(rest) };
+    return finish(groups.concat(rest), answered, result);
+  }
+
+  function finish(items, answered, result) {
+    var out = { items: items };
     if (result && result.suggest && !answered.changed) out.suggest = result.suggest;
     return out;
   }
