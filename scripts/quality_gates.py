@@ -162,8 +162,9 @@ def search_top(page: Any, query: str, count: int = 3) -> list[str]:
         "(q) => window.__rhSearch && window.__rhSearch.last === q && window.__rhSearch.sent === window.__rhSearch.got", arg=query
     )
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")  # rendered
+    # one result per page: Material lists a page's matching sections as more links in its item
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+        ".md-search-result__list > .md-search-result__item", "items => items.map(li => li.querySelector('a.md-search-result__link').href)"
     )
     return [href.split("#")[0].split("?")[0] for href in hrefs[:count]]  # ?h=: Material's highlight
 
