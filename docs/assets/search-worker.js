@@ -6,7 +6,8 @@
  * ?engine=<Material's worker> and talks to it by Material's messages: SETUP (the index), READY,
  * QUERY (the typed text), RESULT. This file loads Material's worker, catches its message handler
  * and its replies, and passes everything through except that a query goes in cleaned and its
- * result comes back merged. If the layer cannot load, search works as plain Material search.
+ * result comes back merged. The layer (search/layer.json) is fetched at the first query, so a
+ * page that is only read never loads it. If it cannot load, search works as plain Material search.
  */
 (function () {
   "use strict";
@@ -29,14 +30,12 @@
   var lunr = self.lunr; // Material's worker exposes its lunr
   var indexStem = null; // lunr's stemmer, when the index was built with it (see keywordQuery)
   var model = null;
-  var loaded = Promise.resolve();
+  var loading = null; // the layer is fetched at the first query, not when the page opens
   var pending = []; // the layer's answer for each query sent on to Material, in order
   var post = self.postMessage.bind(self);
 
   self.postMessage = function (message) {
-    if (message && message.type === READY) {
-      loaded.then(function () { post(message); });
-    } else if (message && message.type === RESULT && pending.length) {
+    if (message && message.type === RESULT && pending.length) {
       var answered = pending.shift();
       post(answered ? { type: RESULT, data: layer.merge(model, answered, message.data) } : message);
     } else {
@@ -44,20 +43,28 @@
     }
   };
 
+  function loadLayer() {
+    if (!loading) {
+      loading = fetch(new URL("../search/layer.json", here).href)
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { model = data ? layer.prepare(data) : null; })
+        .catch(function () { model = null; });
+    }
+    return loading;
+  }
+
   addListener("message", function (event) {
     var message = event.data;
     if (message && message.type === SETUP) {
       var pipeline = (message.data && message.data.config && message.data.config.pipeline) || [];
       indexStem = lunr && pipeline.indexOf("stemmer") >= 0 ? function (word) { return lunr.stemmer(new lunr.Token(word)).toString(); } : null;
-      loaded = fetch(new URL("../search/layer.json", here).href)
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) { model = data ? layer.prepare(data) : null; })
-        .catch(function () { model = null; });
       material(event);
     } else if (message && message.type === QUERY) {
-      var answered = model ? layer.answer(model, message.data) : null;
-      pending.push(answered);
-      material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, indexStem) : message.data } });
+      loadLayer().then(function () { // queries wait in order for the layer, then go on
+        var answered = model ? layer.answer(model, message.data) : null;
+        pending.push(answered);
+        material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, indexStem) : message.data } });
+      });
     } else {
       material(event);
     }
