@@ -1,14 +1,18 @@
 """The measurements behind the quality gates, shared by the tests and `docs.py report`.
 
 Each function drives one Playwright page (Debian's Chromium) on the served site and returns
-plain data; the tests decide pass or fail, the report prints the figures.
+plain data; the tests decide pass or fail, the report prints the figures. The build and the
+local server they both use live here too, so the report never imports from tests/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import http.server
 import json
+import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,22 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SEARCH_QUERIES = ROOT / "tests" / "search-queries.yml"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEARCH_INDEX = "search/search_index.json"  # fetched in the background; its own budget
+MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
+
+# The built site is served under a GitHub Pages-style project sub-path, with a project-site address
+SUB_PATH = "/runners-hip/"
+SITE_URL = f"https://example.org{SUB_PATH}"
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright never downloads a browser here
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",  # no calls home: the network is closed, and privacy
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Budgets, in bytes, compressed as a static host serves the files
 PAGE_BUDGET = 100 * 1024
@@ -36,6 +56,44 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__rhViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
 });
 """
+
+
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static file server for a built site.
+
+    It sends a `LinkChecker` header: LinkChecker throttles every host to a few requests a
+    second unless the server opts in with that header (linkcheck/checker/httpurl.py).
+    """
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class SubPathHandler(LocalSiteHandler):
+    """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + clean[len(SUB_PATH) :])
 
 
 def served_size(body: bytes, content_type: str) -> int:

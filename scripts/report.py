@@ -19,9 +19,21 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, SITE_URL, SUB_PATH, _SubPathHandler, mkdocs_build
-from quality_gates import LIGHTHOUSE, ROOT, SEARCH_INDEX, load_queries, page_paths, search_top, survey
+from quality_gates import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LIGHTHOUSE,
+    ROOT,
+    SEARCH_INDEX,
+    SITE_URL,
+    SUB_PATH,
+    SubPathHandler,
+    load_queries,
+    mkdocs_build,
+    page_paths,
+    search_top,
+    survey,
+)
 
 LIGHTHOUSE_PAGES = ["", "conditions/gluteal-tendinopathy/", "finder/", "exercises/clamshell/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -62,7 +74,7 @@ def main() -> int:
     if build.returncode:
         print(build.stderr, file=sys.stderr)
         return 1
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     lines = ["# Runner's Hip quality report", "", f"Build (mkdocs build --strict): {build_seconds:.1f} s", ""]

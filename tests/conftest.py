@@ -18,25 +18,19 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from quality_gates import (  # noqa: F401 - the build and server helpers, shared with docs.py report
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MKDOCS,
+    SITE_URL,
+    SUB_PATH,
+    LocalSiteHandler,
+    SubPathHandler,
+    mkdocs_build,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SUB_PATH = "/runners-hip/"
-SITE_URL = f"https://example.org{SUB_PATH}"
-MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
-
-
-def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -77,35 +71,10 @@ def page(site_dir: Path, url_path: str) -> BeautifulSoup:
     return soup_of(site_dir / url_path / "index.html")
 
 
-class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):
-    """A quiet static file server for the tests.
-
-    It sends a `LinkChecker` header: LinkChecker throttles every host to a few requests a
-    second unless the server opts in with that header (linkcheck/checker/httpurl.py).
-    """
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _SubPathHandler(LocalSiteHandler):
-    """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + clean[len(SUB_PATH) :])
-
-
 @pytest.fixture(scope="session")
 def served_site(site_dir: Path) -> Iterator[str]:
     """Base URL of the built site served on loopback under the sub-path."""
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
+    handler = functools.partial(SubPathHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -114,18 +83,6 @@ def served_site(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright never downloads a browser here
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests run as root in CI
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # no calls home: the network is closed, and privacy
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
