@@ -94,7 +94,7 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         views = survey(browser, base, page_paths(site_dir), axe=False)
         page = browser.new_page()
-        page.goto(base, wait_until="networkidle")
+        page.goto(base, wait_until="load")  # search_top waits for each result list
         queries = load_queries()
         failures = []
         for q in queries:

@@ -31,7 +31,7 @@ def printer(browser):
     tab = context.new_page()
 
     def print_pdf(url: str) -> PdfReader:
-        tab.goto(url, wait_until="networkidle")
+        tab.goto(url, wait_until="load")
         return PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
 
     print_pdf.tab = tab  # type: ignore[attr-defined]
@@ -90,7 +90,7 @@ def test_the_physio_sheet_is_a_form_that_prints_on_one_page_with_what_was_typed(
         assert heading in form.get_text()
 
     tab = printer.tab  # type: ignore[attr-defined]
-    tab.goto(f"{served_site}self-care/physio-sheet/", wait_until="networkidle")
+    tab.goto(f"{served_site}self-care/physio-sheet/", wait_until="load")
     tab.get_by_label("Last week: longest run").fill("half marathon, 21 km")
     tab.get_by_label("What eases it").fill("ice and rest days")
     tab.get_by_role("button", name="Print this sheet").wait_for()

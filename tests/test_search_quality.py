@@ -14,7 +14,7 @@ PASS_RATE = 0.9
 def search_page(browser, served_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served_site, wait_until="networkidle")
+    page.goto(served_site, wait_until="load")  # search_top waits for each result list
     yield page
     context.close()
 
