@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from quality_gates import (  # noqa: F401 - the build and server helpers, shared with docs.py report
     CHROMIUM,
@@ -31,6 +32,48 @@ from quality_gates import (  # noqa: F401 - the build and server helpers, shared
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+
+
+# The small fixture site (tests/fixtures/good: two conditions, one exercise) with the site's own
+# theme overrides and hooks: a build takes a few seconds, not the whole site's. Tests that need a
+# build of their own (serve, redirects, staging, hostile input) use it; its content is valid on
+# FIXTURE_TODAY. Configurations are written from data (yaml.safe_dump), never by editing text.
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_TODAY = "2026-11-23"
+
+
+def fixture_config(docs: Path, **overrides: object) -> dict:
+    """The fixture site's MkDocs configuration as data; keyword arguments replace top-level keys."""
+    config = {
+        "site_name": "Fixture",
+        "site_url": "https://example.org/",
+        "docs_dir": str(docs),
+        "exclude_docs": "/_data/\n",
+        "theme": {"name": "material", "font": False, "custom_dir": str(ROOT / "overrides")},
+        "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")],
+        "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
+    }
+    return {**config, **overrides}
+
+
+def write_config(path: Path, config: dict) -> Path:
+    """Write a configuration (plain data) as an MkDocs YAML file; returns its path."""
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def build_fixture(tmp: Path, config: dict, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a fixture configuration into tmp/site, on FIXTURE_TODAY."""
+    return mkdocs_build(write_config(tmp / "mkdocs.yml", config), tmp / "site", {"RUNNERS_HIP_TODAY": FIXTURE_TODAY, **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site, built once per session with the hooks (do not change it)."""
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    built = build_fixture(tmp, fixture_config(FIXTURES / "good"))
+    assert built.returncode == 0, built.stderr
+    return tmp / "site"
 
 
 def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
