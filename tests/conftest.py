@@ -30,6 +30,9 @@ from quality_gates import (  # noqa: F401 - the build and server helpers, shared
     mkdocs_build,
 )
 
+from crosslinks import Site, load_site
+from crosslinks.site import today
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
@@ -80,6 +83,20 @@ def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.
     """Run `python -m crosslinks ARGS` (the core's command line) with scripts/ on the path."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "crosslinks", *args], capture_output=True, text=True, env=full_env, check=False)
+
+
+@functools.cache
+def site_content() -> Site:
+    """The real site's content, read once through the core's typed models: `.graph` has the
+    `conditions`, `regions`, `symptoms`, `signs`, `tiers`, `glossary` and `pages` (front matter as
+    models). Tests take their lists from here, never from their own reading of the YAML; module
+    constants (parametrize lists) call this, tests take the `content` fixture."""
+    return load_site(DOCS, today())
+
+
+@pytest.fixture(scope="session")
+def content() -> Site:
+    return site_content()
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,10 @@ import re
 
 import pytest
 import segno
-from conftest import DOCS, SITE_URL, page
+from conftest import SITE_URL, page, site_content
 from pypdf import PdfReader
 
-CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
+CONDITIONS = sorted(site_content().graph.conditions)
 
 
 def flat(text: str) -> str:
