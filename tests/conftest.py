@@ -7,6 +7,7 @@ workflow builds it for https://USER.github.io/REPO/.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -100,15 +101,24 @@ def content() -> Site:
 
 
 @pytest.fixture(scope="session")
-def build_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(
-        ROOT / "mkdocs.yml",
-        site_dir,
-        {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir, result.stderr
+def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, str]:
+    """One strict build of the real site per test run, shared by every pytest-xdist worker: the
+    first worker to get here builds it, the others wait for it and read the same folder."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker has its own basetemp inside the run's
+        shared = shared.parent
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        site_dir, log = shared / "site", shared / "site-build.log"
+        if not log.is_file():
+            result = mkdocs_build(
+                ROOT / "mkdocs.yml",
+                site_dir,
+                {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
+            )
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            log.write_text(result.stderr)
+    return site_dir, log.read_text()
 
 
 @pytest.fixture(scope="session")
