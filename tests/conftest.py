@@ -11,6 +11,7 @@ import fcntl
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -73,9 +74,12 @@ def build_fixture(tmp: Path, config: dict, env: dict[str, str] | None = None) ->
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture site, built once per session with the hooks (do not change it)."""
+    """The fixture site, built once per session with the hooks (do not change it). Built from a
+    copy: a build keeps its caches beside the docs folder, and none may be shared between the
+    builds that xdist workers run side by side."""
     tmp = tmp_path_factory.mktemp("fixture-site")
-    built = build_fixture(tmp, fixture_config(FIXTURES / "good"))
+    shutil.copytree(FIXTURES / "good", tmp / "docs")
+    built = build_fixture(tmp, fixture_config(tmp / "docs"))
     assert built.returncode == 0, built.stderr
     return tmp / "site"
 

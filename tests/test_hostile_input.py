@@ -140,7 +140,8 @@ def test_an_inline_script_from_a_template_outside_the_list_fails_the_build(tmp_p
     shutil.copytree(ROOT / "overrides", overrides)
     main = overrides / "main.html"
     main.write_text(main.read_text().replace("{% block extrahead %}", "{% block extrahead %}<script>window.sneaky = 1</script>", 1))
-    built = build(tmp_path, FIXTURES / "good", custom_dir=overrides)
+    shutil.copytree(FIXTURES / "good", tmp_path / "docs")  # its caches beside it, never in tests/fixtures
+    built = build(tmp_path, tmp_path / "docs", custom_dir=overrides)
     assert built.returncode == 1
     assert "an inline script that none of the site's own templates wrote ('window.sneaky = 1')" in built.stderr
     assert "Traceback" not in built.stderr
