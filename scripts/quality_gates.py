@@ -1,14 +1,19 @@
 """The measurements behind the quality gates, shared by the tests and `docs.py report`.
 
 Each function drives one Playwright page (Debian's Chromium) on the served site and returns
-plain data; the tests decide pass or fail, the report prints the figures.
+plain data; the tests decide pass or fail, the report prints the figures. The build and the
+local server they both use live here too, so the report never imports from tests/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import http.server
 import json
+import os
+import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,23 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SEARCH_QUERIES = ROOT / "tests" / "search-queries.yml"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEARCH_INDEX = "search/search_index.json"  # fetched in the background; its own budget
+LATE_REQUEST_TIMEOUT = 10  # seconds for the requests a page makes after its `load` event
+MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
+
+# The built site is served under a GitHub Pages-style project sub-path, with a project-site address
+SUB_PATH = "/runners-hip/"
+SITE_URL = f"https://example.org{SUB_PATH}"
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright never downloads a browser here
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",  # no calls home: the network is closed, and privacy
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Budgets, in bytes, compressed as a static host serves the files
 PAGE_BUDGET = 100 * 1024
@@ -36,6 +58,44 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__rhViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
 });
 """
+
+
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static file server for a built site.
+
+    It sends a `LinkChecker` header: LinkChecker throttles every host to a few requests a
+    second unless the server opts in with that header (linkcheck/checker/httpurl.py).
+    """
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class SubPathHandler(LocalSiteHandler):
+    """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + clean[len(SUB_PATH) :])
 
 
 def served_size(body: bytes, content_type: str) -> int:
@@ -82,10 +142,25 @@ def visit(context: Any, url: str) -> tuple[Visit, Any]:
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    finished: list[str] = []
     page.on("request", lambda request: record.requests.append(request.url))
+    page.on("requestfinished", lambda request: finished.append(request.url))
+    page.on("requestfailed", lambda request: finished.append(request.url))
     page.on("response", lambda response: responses.append(response))
     page.on("console", lambda message: record.console_errors.append(message.text) if message.type == "error" else None)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
+    # What a first view still fetches after `load`: the search worker's index and the tab's icon.
+    # Waited for by name (never a quiet spell on the network): each must have arrived.
+    icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || null")
+    late = [lambda u: u.split("?")[0].endswith("/" + SEARCH_INDEX), *([lambda u: u == icon] if icon else [])]
+    deadline = time.monotonic() + LATE_REQUEST_TIMEOUT
+    for arrived in late:
+        while not any(arrived(u) for u in finished) and time.monotonic() < deadline:
+            page.wait_for_timeout(20)  # lets Playwright deliver the network events
+        if not any(arrived(u) for u in finished):
+            record.unreadable.append(f"{url}: a request every first view makes never finished (search index or icon {icon})")
+    while len(finished) < len(record.requests) and time.monotonic() < deadline:  # anything else still on its way
+        page.wait_for_timeout(20)
     for response in responses:
         if response.status in (301, 302, 303, 307, 308):
             continue
@@ -271,3 +346,35 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
         context.close()
         results[path] = record
     return results
+
+
+# What the browser fetches for the first search, beyond the page itself: Material's worker and
+# index, and the site's worker, layer script and layer data.
+SEARCH_FILES = ("search/search_index.json", "search/layer.json", "assets/search-worker.js", "assets/search-layer.js")
+
+
+def first_query_bytes(site_dir: Path) -> dict[str, int]:
+    """Each file the first search fetches, gzipped as GitHub Pages serves it."""
+    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    files = [*(site_dir / name for name in SEARCH_FILES), worker]
+    return {path.relative_to(site_dir).as_posix(): len(gzip.compress(path.read_bytes(), 9)) for path in files}
+
+
+def search_comparison(site_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Plain Material search against the site's, on both halves of the committed queries, in one
+    run (scripts/search_compare.js runs both in Node on the built index)."""
+    import tempfile
+
+    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(load_queries(), handle)
+    try:
+        result = subprocess.run(
+            ["node", str(ROOT / "scripts" / "search_compare.js"), str(site_dir), handle.name, str(worker)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        Path(handle.name).unlink()
+    return json.loads(result.stdout)

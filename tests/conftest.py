@@ -7,9 +7,11 @@ workflow builds it for https://USER.github.io/REPO/.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,26 +19,72 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from quality_gates import (  # noqa: F401 - the build and server helpers, shared with docs.py report
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MKDOCS,
+    SITE_URL,
+    SUB_PATH,
+    LocalSiteHandler,
+    SubPathHandler,
+    mkdocs_build,
+)
+
+from crosslinks import Site, load_site
+from crosslinks.site import today
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SUB_PATH = "/runners-hip/"
-SITE_URL = f"https://example.org{SUB_PATH}"
-MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
 
 
-def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+# The small fixture site (tests/fixtures/good: two conditions, one exercise) with the site's own
+# theme overrides and hooks: a build takes a few seconds, not the whole site's. Tests that need a
+# build of their own (serve, redirects, staging, hostile input) use it; its content is valid on
+# FIXTURE_TODAY. Configurations are written from data (yaml.safe_dump), never by editing text.
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_TODAY = "2026-11-23"
+
+
+HOOK_FILES = ("mkdocs_hooks.py", "hardening_hooks.py")  # as mkdocs.yml lists them (tests/test_repo.py checks)
+
+
+def fixture_config(docs: Path, **overrides: object) -> dict:
+    """The fixture site's MkDocs configuration as data; keyword arguments replace top-level keys."""
+    config = {
+        "site_name": "Fixture",
+        "site_url": "https://example.org/",
+        "docs_dir": str(docs),
+        "exclude_docs": "/_data/\n",
+        "theme": {"name": "material", "font": False, "custom_dir": str(ROOT / "overrides")},
+        "hooks": [str(ROOT / "scripts" / name) for name in HOOK_FILES],
+        "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
+    }
+    return {**config, **overrides}
+
+
+def write_config(path: Path, config: dict) -> Path:
+    """Write a configuration (plain data) as an MkDocs YAML file; returns its path."""
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def build_fixture(tmp: Path, config: dict, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a fixture configuration into tmp/site, on FIXTURE_TODAY."""
+    return mkdocs_build(write_config(tmp / "mkdocs.yml", config), tmp / "site", {"RUNNERS_HIP_TODAY": FIXTURE_TODAY, **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site, built once per session with the hooks (do not change it). Built from a
+    copy: a build keeps its caches beside the docs folder, and none may be shared between the
+    builds that xdist workers run side by side."""
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    shutil.copytree(FIXTURES / "good", tmp / "docs")
+    built = build_fixture(tmp, fixture_config(tmp / "docs"))
+    assert built.returncode == 0, built.stderr
+    return tmp / "site"
 
 
 def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -45,16 +93,39 @@ def crosslinks_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.
     return subprocess.run([sys.executable, "-m", "crosslinks", *args], capture_output=True, text=True, env=full_env, check=False)
 
 
+@functools.cache
+def site_content() -> Site:
+    """The real site's content, read once through the core's typed models: `.graph` has the
+    `conditions`, `regions`, `symptoms`, `signs`, `tiers`, `glossary` and `pages` (front matter as
+    models). Tests take their lists from here, never from their own reading of the YAML; module
+    constants (parametrize lists) call this, tests take the `content` fixture."""
+    return load_site(DOCS, today())
+
+
 @pytest.fixture(scope="session")
-def build_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(
-        ROOT / "mkdocs.yml",
-        site_dir,
-        {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir, result.stderr
+def content() -> Site:
+    return site_content()
+
+
+@pytest.fixture(scope="session")
+def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, str]:
+    """One strict build of the real site per test run, shared by every pytest-xdist worker: the
+    first worker to get here builds it, the others wait for it and read the same folder."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker has its own basetemp inside the run's
+        shared = shared.parent
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        site_dir, log = shared / "site", shared / "site-build.log"
+        if not log.is_file():
+            result = mkdocs_build(
+                ROOT / "mkdocs.yml",
+                site_dir,
+                {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
+            )
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            log.write_text(result.stderr)
+    return site_dir, log.read_text()
 
 
 @pytest.fixture(scope="session")
@@ -77,35 +148,10 @@ def page(site_dir: Path, url_path: str) -> BeautifulSoup:
     return soup_of(site_dir / url_path / "index.html")
 
 
-class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):
-    """A quiet static file server for the tests.
-
-    It sends a `LinkChecker` header: LinkChecker throttles every host to a few requests a
-    second unless the server opts in with that header (linkcheck/checker/httpurl.py).
-    """
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _SubPathHandler(LocalSiteHandler):
-    """Serves the built site only below SUB_PATH, like a GitHub Pages project site."""
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + clean[len(SUB_PATH) :])
-
-
 @pytest.fixture(scope="session")
 def served_site(site_dir: Path) -> Iterator[str]:
     """Base URL of the built site served on loopback under the sub-path."""
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
+    handler = functools.partial(SubPathHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -114,18 +160,6 @@ def served_site(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright never downloads a browser here
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests run as root in CI
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # no calls home: the network is closed, and privacy
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture

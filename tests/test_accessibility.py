@@ -25,7 +25,7 @@ def test_the_search_dialog_passes_axe_while_in_use(browser, served_site):
         context.add_init_script(CSP_LISTENER)
         context.add_init_script(path=str(AXE_JS))
         page = context.new_page()
-        page.goto(f"{served_site}conditions/", wait_until="networkidle")
+        page.goto(f"{served_site}conditions/", wait_until="load")
         page.keyboard.press("/")  # Material's shortcut opens search
         page.locator("input.md-search__input").fill("hip")
         page.locator("input.md-search__input").press("End")  # Material searches on key-up

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MKDOCS, ROOT
+from conftest import MKDOCS, ROOT, fixture_config, write_config
 
 from crosslinks import load_site
 from crosslinks.__main__ import main as crosslinks_main
@@ -114,15 +114,8 @@ def test_bad_input_fails_the_check_and_the_build_with_its_message(case_file: Pat
 
 def build_fixture(tmp_path: Path, docs: Path) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict` of a fixture site, through the site's hooks."""
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: Bad fixture\n"
-        "site_url: https://example.org/\n"
-        f"docs_dir: {docs}\n"
-        "exclude_docs: /_data/\n"
-        "theme: {name: material, font: false}\n"
-        f"hooks: [{ROOT / 'scripts' / 'mkdocs_hooks.py'}, {ROOT / 'scripts' / 'hardening_hooks.py'}]\n"
-    )
+    theme = {"name": "material", "font": False}
+    config = write_config(tmp_path / "mkdocs.yml", fixture_config(docs, site_name="Bad fixture", theme=theme))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY.isoformat()}
     return subprocess.run(
         [MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, check=False

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
-from conftest import DOCS, page
+from conftest import page, site_content
 
 from crosslinks.model import CONDITION_ANCHORS
 
@@ -43,13 +42,11 @@ LOOK_ALIKES = [
 ]
 
 
-def front_matter(slug: str) -> dict:
-    return yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text().split("---")[1])
+GRAPH = site_content().graph
 
 
 def test_every_condition_page_exists_and_nothing_else():
-    written = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
-    assert written == sorted(SLUGS)
+    assert sorted(GRAPH.conditions) == sorted(SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -67,7 +64,7 @@ def test_the_card_comes_first_with_three_tiers(site_dir, slug):
     first_h2 = article.find("h2")
     assert card.find_next("h2") == first_h2  # before the prose
     tiers = card.select("div.rh-tier")
-    urgent = front_matter(slug)["urgency"] == "urgent"
+    urgent = GRAPH.conditions[slug].meta.urgency == "urgent"
     expected = ["rh-tier--stop"] if urgent else ["rh-tier--run", "rh-tier--ease", "rh-tier--stop"]
     assert [t["class"][1] for t in tiers] == expected
     assert all(t.select("li") for t in tiers)
@@ -97,8 +94,7 @@ def test_recovery_states_weeks_with_a_citation(site_dir, slug):
 
 
 def test_the_vocabulary_covers_all_conditions():
-    symptoms = yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text())
-    assert 40 <= len(symptoms) <= 70
+    assert 40 <= len(GRAPH.symptoms) <= 70
 
 
 @pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
@@ -118,7 +114,7 @@ def test_aka_names_and_runners_words_are_in_the_search_index(site_dir):
         text_of[location] = text_of.get(location, "") + " " + doc["title"] + " " + doc["text"]
     for slug in SLUGS:
         text = text_of[f"conditions/{slug}/"].lower()
-        for name in front_matter(slug).get("aka", []):
+        for name in GRAPH.conditions[slug].meta.aka:
             assert name.lower() in text, (slug, name)
     everything = " ".join(text_of.values()).lower()
     for phrase in ("sit bone", "outer hip", "groin", "clicking"):

@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DOCS
+from conftest import site_content
 
-from crosslinks import load_site
-from crosslinks.site import today
-
-SITE = load_site(DOCS, today())
+SITE = site_content()
 EXERCISES = sorted(src for src, page in SITE.graph.pages.items() if page.kind == "exercise")
 # "hop or land", "hop, land", "when I land on that leg or stand on it alone", "hurts when I hop"
 HOP_SYMPTOM = re.compile(r"\bhop(?:,| or)\s+(?:or\s+)?land|\bland on that leg|\bhops?\b[^.\n]*\bgroin|\bgroin\b[^.\n]*\bhop", re.IGNORECASE)

@@ -21,43 +21,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import MKDOCS, ROOT, LocalSiteHandler
+from conftest import FIXTURE_TODAY, FIXTURES, ROOT, LocalSiteHandler, build_fixture, fixture_config
 
 from crosslinks import load_site
 from crosslinks.feed import atom_feed
 
-FIXTURES = Path(__file__).parent / "fixtures"
-TODAY = "2026-11-23"
+TODAY = FIXTURE_TODAY
 SITE = "https://example.org/hip/"
 TITLE = """Bone "thing" & 'co'"""
 DESCRIPTION = """Pain "on the side" & more x" onmouseover="window.__xss=1" y="z"""
 
 
-def fixture_config(docs: Path, custom_dir: Path = ROOT / "overrides") -> str:
-    return yaml.safe_dump(
-        {
-            "site_name": "Hostile fixture",
-            "site_url": SITE,
-            "docs_dir": str(docs),
-            "exclude_docs": "/_data/\n",
-            "theme": {"name": "material", "font": False, "custom_dir": str(custom_dir)},
-            "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py"), str(ROOT / "scripts" / "hardening_hooks.py")],
-            "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
-        }
-    )
-
-
 def build(
     tmp: Path, docs: Path, custom_dir: Path = ROOT / "overrides", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    config = tmp / "mkdocs.yml"
-    config.write_text(fixture_config(docs, custom_dir))
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY, **(env or {})}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp / "site")], capture_output=True, text=True, env=full_env, check=False
-    )
+    theme = {"name": "material", "font": False, "custom_dir": str(custom_dir)}
+    return build_fixture(tmp, fixture_config(docs, site_name="Hostile fixture", site_url=SITE, theme=theme), env)
 
 
 def with_front_matter(path: Path, **changes: str) -> None:
@@ -160,7 +140,8 @@ def test_an_inline_script_from_a_template_outside_the_list_fails_the_build(tmp_p
     shutil.copytree(ROOT / "overrides", overrides)
     main = overrides / "main.html"
     main.write_text(main.read_text().replace("{% block extrahead %}", "{% block extrahead %}<script>window.sneaky = 1</script>", 1))
-    built = build(tmp_path, FIXTURES / "good", custom_dir=overrides)
+    shutil.copytree(FIXTURES / "good", tmp_path / "docs")  # its caches beside it, never in tests/fixtures
+    built = build(tmp_path, tmp_path / "docs", custom_dir=overrides)
     assert built.returncode == 1
     assert "an inline script that none of the site's own templates wrote ('window.sneaky = 1')" in built.stderr
     assert "Traceback" not in built.stderr
@@ -188,15 +169,13 @@ def test_a_production_build_without_a_real_site_url_fails(tmp_path: Path, site_u
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """The fixture site, built, served on loopback at the root."""
-    built = build(tmp_path, FIXTURES / "good")
-    assert built.returncode == 0, built.stderr
-    handler = functools.partial(LocalSiteHandler, directory=str(tmp_path / "site"))
+def served(fixture_site: Path) -> Iterator[tuple[str, Path]]:
+    """The fixture site (built once per session), served on loopback at the root."""
+    handler = functools.partial(LocalSiteHandler, directory=str(fixture_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/", tmp_path / "site"
+        yield f"http://127.0.0.1:{server.server_port}/", fixture_site
     finally:
         server.shutdown()
         server.server_close()

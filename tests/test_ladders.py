@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DOCS
+from conftest import DOCS, site_content
 
-from crosslinks import load_site
 from crosslinks.model import LADDERS
-from crosslinks.site import today
 
-SITE = load_site(DOCS, today())
+SITE = site_content()
 LADDERS_BY_ID = SITE.graph.ladders
 CONDITIONS = SITE.graph.conditions
 HIGH_RISK_SITES = ("femoral neck", "pubic ramus", "sacrum")  # clinical-facts.md section 11

@@ -5,10 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
-from conftest import DOCS, page
-
-from crosslinks.load import split_front_matter
+from conftest import page, site_content
 
 PAGES = {
     "anatomy": ["hip-joint", "bones-of-the-hip", "hip-muscles", "tendons-and-bursae", "it-band", "how-the-hip-moves"],
@@ -23,23 +20,22 @@ PAGES = {
     ],
 }
 FIXED = [(section, slug) for section, slugs in PAGES.items() for slug in slugs]
-EXERCISES = sorted(p.stem for p in (DOCS / "exercises").glob("*.md") if p.stem != "index")
-CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
-CONDITION_URGENCY = {
-    slug: yaml.safe_load(split_front_matter((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8"))[0])["urgency"]
-    for slug in CONDITIONS
-}
+GRAPH = site_content().graph
+EXERCISES = sorted(GRAPH.exercises)
+CONDITIONS = sorted(GRAPH.conditions)
+CONDITION_URGENCY = {slug: condition.meta.urgency for slug, condition in GRAPH.conditions.items()}
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def meta(rel: str) -> dict:
-    return yaml.safe_load(split_front_matter((DOCS / rel).read_text())[0])
+def meta(rel: str):
+    """A page's front matter, as the core's typed model read it."""
+    return GRAPH.pages[rel].meta
 
 
 @pytest.mark.parametrize(("section", "slug"), FIXED, ids=[f"{s}/{p}" for s, p in FIXED])
 def test_each_page_exists_with_title_description_sources_and_review_date(site_dir, section, slug):
     data = meta(f"{section}/{slug}.md")
-    assert data["title"] and data["description"] and data["sources"] and data["reviewed"]
+    assert data.title and data.description and data.sources and data.reviewed
     soup = page(site_dir, f"{section}/{slug}/")
     assert soup.select_one("article h1")
     assert soup.find(id="about-this-page")
@@ -49,7 +45,7 @@ def test_there_are_at_least_15_exercises_with_title_description_sources_and_revi
     assert len(EXERCISES) >= 15
     for slug in EXERCISES:
         data = meta(f"exercises/{slug}.md")
-        assert data["title"] and data["description"] and data["sources"] and data["reviewed"] and data["goal"], slug
+        assert data.title and data.description and data.sources and data.reviewed and data.goal, slug
 
 
 @pytest.mark.parametrize("slug", PAGES["anatomy"])
@@ -100,26 +96,26 @@ def test_return_to_running_has_a_ladder_table_per_kind_of_injury_and_conditions_
         assert heading is not None, ladder
         assert heading.find_next("table"), ladder
     for condition in CONDITIONS:
-        ladder = meta(f"conditions/{condition}.md")["ladder"]
+        ladder = GRAPH.conditions[condition].meta.ladder
         hrefs = [a["href"] for a in page(site_dir, f"conditions/{condition}/").select("article a[href]")]
         target = "self-care/is-it-soreness-or-injury/#nerves" if ladder == "nerve" else f"self-care/return-to-running/#{ladder}"
         assert any(h.endswith(target) for h in hrefs), condition
 
 
 def test_every_glossary_term_is_defined_used_and_linked_to_a_page_that_uses_it(site_dir, html_files):
-    entries = yaml.safe_load((DOCS / "_data" / "glossary.yml").read_text())
+    entries = GRAPH.glossary
     assert len(entries) >= 40
     soup = page(site_dir, "glossary/")
     terms = [" ".join(dt.get_text(" ", strip=True).split()) for dt in soup.select("article dl dt")]
-    assert sorted(terms, key=str.lower) == sorted((e["term"] for e in entries), key=str.lower)
+    assert sorted(terms, key=str.lower) == sorted((e.term for e in entries), key=str.lower)
     site_text = " ".join(
         page(site_dir, p.parent.relative_to(site_dir).as_posix()).select_one("article").get_text(" ").lower()
         for p in html_files
         if p.name == "index.html" and "glossary" not in p.parts and p.parent != site_dir
     )
     for entry in entries:
-        term = entry["term"].lower()
-        assert term in site_text, f"glossary term not used anywhere: {entry['term']}"
-        target = entry["page"].split("#")[0].removesuffix(".md").removesuffix("/index")
+        term = entry.term.lower()
+        assert term in site_text, f"glossary term not used anywhere: {entry.term}"
+        target = entry.page.split("#")[0].removesuffix(".md").removesuffix("/index")
         text = page(site_dir, f"{target}/").select_one("article").get_text(" ").lower()
-        assert term in text, f"{entry['term']}: its page ({entry['page']}) does not use the term"
+        assert term in text, f"{entry.term}: its page ({entry.page}) does not use the term"

@@ -7,17 +7,15 @@ import re
 import shutil
 
 import pytest
-from conftest import DOCS
+from conftest import DOCS, site_content
 from test_writing import SHARED, word_runs
 
-from crosslinks import load_site
 from crosslinks.load import load_content
 from crosslinks.painrule import PARTS, hand_written_limits, kind_for
 from crosslinks.quality import MAX_READING_GRADE, reading_grade
-from crosslinks.site import today
 from crosslinks.validate import check_content
 
-SITE = load_site(DOCS, today())
+SITE = site_content()
 RULE = SITE.graph.pain_rule
 CONDITIONS = SITE.graph.conditions
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_data" not in p.parts)

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, page
+from conftest import ROOT, page, site_content
 
 from crosslinks import bodymap, charts
 
-REGIONS = ("front", "side", "back", "inner-thigh", "lower-back")
+REGIONS = tuple(site_content().graph.regions)
 NAMES = {r: r.title() for r in REGIONS}
 HTML_LIMIT = 25 * 1024  # bytes per page, gzip-compressed
 

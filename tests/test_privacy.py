@@ -70,13 +70,13 @@ def test_search_works_under_the_policy(browser, served_site, query):
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"{served_site}conditions/", wait_until="networkidle")
+    page.goto(f"{served_site}conditions/", wait_until="load")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill(query)
     page.locator("input.md-search__input").press("End")  # Material searches on key-up
     page.locator(".md-search-result__item").first.wait_for()
-    page.locator(".md-search-result__item a").first.click()  # follow a result to its page
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.locator(".md-search-result__item a").first.click()  # follow a result to its page
     violations = page.evaluate("window.__rhViolations")
     context.close()
     assert not violations and not errors, (violations, errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -107,3 +108,11 @@ def test_the_cross_link_core_and_the_hardening_import_nothing_from_mkdocs():
             assert not any(n.split(".")[0] in {"mkdocs", "material", "pymdownx", "markdown"} for n in names), f"{path.name} imports {names}"
     assert "from crosslinks import" in (ROOT / "scripts" / "mkdocs_hooks.py").read_text()
     assert "from hardening import" in (ROOT / "scripts" / "hardening_hooks.py").read_text()
+
+
+def test_fixture_builds_run_the_hooks_that_mkdocs_yml_lists():
+    from conftest import HOOK_FILES
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_url="https://example.org/")
+    assert tuple(Path(path).name for path in config["hooks"]) == HOOK_FILES

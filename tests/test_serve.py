@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import DOCS, MKDOCS, ROOT
+from conftest import FIXTURE_TODAY, FIXTURES, MKDOCS, ROOT, fixture_config, write_config
 
 
 def free_port() -> int:
@@ -20,8 +20,10 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page's article (its own content: the nav names every page of the fixture site)."""
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
-        return response.read().decode()
+        html = response.read().decode()
+    return html[html.find("<article") : html.find("</article>")]
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
@@ -37,18 +39,13 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_live_reload_picks_up_front_matter_changes(tmp_path: Path):
+    """On the small fixture site: a symptom added to a condition's front matter shows on the
+    symptom's page at the next rebuild."""
     docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        (ROOT / "mkdocs.yml")
-        .read_text()
-        .replace("docs_dir: docs", f"docs_dir: {docs}")
-        .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-        .replace("  - scripts/", f"  - {ROOT / 'scripts'}/")  # the hook files
-    )
+    shutil.copytree(FIXTURES / "good", docs)
+    config = write_config(tmp_path / "mkdocs.yml", fixture_config(docs))
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "RUNNERS_HIP_TODAY": FIXTURE_TODAY}
     server = subprocess.Popen(  # cwd: snippets are found relative to it
         cwd=ROOT,
         args=[MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
@@ -58,13 +55,14 @@ def test_live_reload_picks_up_front_matter_changes(tmp_path: Path):
         text=True,
     )
     try:
-        symptom = f"http://127.0.0.1:{port}/symptoms/pain-crossing-legs/"
-        assert wait_for(symptom, "Gluteal tendinopathy", 60), "the server did not start"
-        assert "High hamstring tendinopathy" not in fetch(symptom)
-        page = docs / "conditions" / "high-hamstring-tendinopathy.md"
+        symptom = f"http://127.0.0.1:{port}/symptoms/pain-lying-on-side/"
+        assert wait_for(symptom, "Outer hip thing", 60), "the server did not start"
+        assert "Bone thing" not in fetch(symptom)
+        page = docs / "conditions" / "bone-thing.md"
         text = page.read_text()
-        page.write_text(text.replace("  possible: [", "  possible: [pain-crossing-legs, ", 1))
-        assert wait_for(symptom, "High hamstring tendinopathy", 60), "the symptom page did not update"
+        assert "  possible: [" in text
+        page.write_text(text.replace("  possible: [", "  possible: [pain-lying-on-side, ", 1))
+        assert wait_for(symptom, "Bone thing", 60), "the symptom page did not update"
     finally:
         server.terminate()
         server.wait(timeout=10)

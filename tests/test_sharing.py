@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import json
 
-import yaml
-from conftest import DOCS, SITE_URL, page
-
-from crosslinks.load import split_front_matter
-
-CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md"))
-
-
-def front(rel: str) -> dict:
-    return yaml.safe_load(split_front_matter((DOCS / rel).read_text())[0])
+from conftest import SITE_URL, page
 
 
 def test_every_page_has_a_canonical_url_description_and_preview_tags(html_files, site_dir):
@@ -33,18 +24,18 @@ def test_every_page_has_a_canonical_url_description_and_preview_tags(html_files,
             assert soup.find("meta", attrs={"name": name}), (html_file, name)
 
 
-def test_condition_pages_carry_medical_web_page_json_ld(site_dir):
-    for slug in CONDITIONS:
+def test_condition_pages_carry_medical_web_page_json_ld(site_dir, content):
+    for slug, condition in content.graph.conditions.items():
         soup = page(site_dir, f"conditions/{slug}/")
         (script,) = soup.select('script[type="application/ld+json"]')
         data = json.loads(script.string)
-        meta = front(f"conditions/{slug}.md")
+        meta = condition.meta
         assert data["@type"] == "MedicalWebPage"
         assert data["about"]["@type"] == "MedicalCondition"
-        assert data["lastReviewed"] == meta["reviewed"].isoformat()
+        assert data["lastReviewed"] == meta.reviewed.isoformat()
         assert data["url"] == f"{SITE_URL}conditions/{slug}/"
         assert {a["audienceType"] for a in data["audience"]} >= {"Runners"}
-        assert len(data["citation"]) == len(meta["sources"])
+        assert len(data["citation"]) == len(meta.sources)
         assert all(c["url"].startswith("http") for c in data["citation"])
 
 
@@ -74,14 +65,14 @@ def test_robots_txt_points_at_the_sitemap(site_dir):
     assert (site_dir / "sitemap.xml").is_file()
 
 
-def test_the_atom_feed_lists_reviewed_pages_newest_first(site_dir):
+def test_the_atom_feed_lists_reviewed_pages_newest_first(site_dir, content):
     from lxml import etree
 
     atom = "{http://www.w3.org/2005/Atom}"
     root = etree.parse(str(site_dir / "feed.xml")).getroot()
     assert root.tag == f"{atom}feed"
     entries = root.findall(f"{atom}entry")
-    reviewed = [p for p in DOCS.rglob("*.md") if "_data" not in p.parts and (front(p.relative_to(DOCS).as_posix()) or {}).get("reviewed")]
+    reviewed = [p for p in content.graph.pages.values() if getattr(p.meta, "reviewed", None)]
     assert len(entries) == len(reviewed)
     dates = [e.findtext(f"{atom}updated") for e in entries]
     assert dates == sorted(dates, reverse=True)
@@ -131,7 +122,7 @@ def test_preview_images_are_cached_by_what_they_show(tmp_path, monkeypatch):
     assert len(calls) == 2  # the unchanged page was not redrawn
 
 
-def test_the_sitemap_dates_every_page_by_its_content_not_the_build(site_dir):
+def test_the_sitemap_dates_every_page_by_its_content_not_the_build(site_dir, content):
     from lxml import etree
 
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -139,12 +130,12 @@ def test_the_sitemap_dates_every_page_by_its_content_not_the_build(site_dir):
     lastmod = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in urls}
     assert len(lastmod) == len(list(site_dir.rglob("index.html")))  # every page (the 404 is 404.html)
     assert None not in lastmod.values(), [loc for loc, day in lastmod.items() if day is None]
-    hand_written = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_data" not in p.parts}
-    for rel in hand_written:
+    for rel, hand_written in content.graph.pages.items():
         loc = SITE_URL + ("" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
-        assert lastmod[loc] == str(front(rel)["reviewed"]), f"{loc}: sitemap says {lastmod[loc]}, front matter {front(rel)['reviewed']}"
+        reviewed = str(hand_written.meta.reviewed)
+        assert lastmod[loc] == reviewed, f"{loc}: sitemap says {lastmod[loc]}, front matter {reviewed}"
     # a generated page is as new as the newest review among the condition pages it lists
-    conditions = {p.stem: str(front(f"conditions/{p.name}")["reviewed"]) for p in (DOCS / "conditions").glob("*.md")}
+    conditions = {slug: str(condition.meta.reviewed) for slug, condition in content.graph.conditions.items()}
     region = page(site_dir, "where-it-hurts/side/")
     listed = {a["href"].split("conditions/")[1].strip("/") for a in region.select("article a[href*='conditions/']")}
     listed &= set(conditions)

@@ -12,14 +12,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import jsonschema
-import yaml
-from conftest import DOCS, ROOT, page, soup_of
+from conftest import DOCS, page, site_content, soup_of
 
-from crosslinks.api import schema_json
+from crosslinks.site import SCHEMA_FILE
 
-SYMPTOMS = yaml.safe_load((DOCS / "_data" / "symptoms.yml").read_text())
-UNIVERSAL_SIGNS = {s["id"] for s in yaml.safe_load((DOCS / "_data" / "warning-signs.yml").read_text())["signs"] if s.get("universal")}
-CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md") if p.stem != "index")
+GRAPH = site_content().graph
+SYMPTOMS = list(GRAPH.symptoms)
+UNIVERSAL_SIGNS = {sign.id for sign in GRAPH.universal_signs()}
+CONDITIONS = sorted(GRAPH.conditions)
 
 
 def links_from(site_dir: Path, html_file: Path) -> set[str]:
@@ -60,9 +60,9 @@ def test_every_condition_page_links_each_of_its_symptoms_and_back(site_dir):
     for slug in CONDITIONS:
         condition_html = site_dir / "conditions" / slug / "index.html"
         linked_symptoms = {p.split("/")[1] for p in links_from(site_dir, condition_html) if p.startswith("symptoms/") and p != "symptoms/"}
-        meta = yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text().split("---")[1])
-        listed = set(meta["symptoms"].get("typical", [])) | set(meta["symptoms"].get("possible", []))
-        signs = set(meta.get("warning_signs", []))  # warning signs have their pages beside the symptoms
+        meta = GRAPH.conditions[slug].meta
+        listed = set(meta.symptoms.typical) | set(meta.symptoms.possible)
+        signs = set(meta.warning_signs)  # warning signs have their pages beside the symptoms
         assert linked_symptoms == listed | signs | UNIVERSAL_SIGNS, slug
         for sid in listed | signs:
             back = links_from(site_dir, site_dir / "symptoms" / sid / "index.html")
@@ -71,18 +71,17 @@ def test_every_condition_page_links_each_of_its_symptoms_and_back(site_dir):
 
 def test_every_symptom_page_links_only_to_conditions_that_link_back(site_dir):
     for symptom in SYMPTOMS:
-        for path in links_from(site_dir, site_dir / "symptoms" / symptom["id"] / "index.html"):
+        for path in links_from(site_dir, site_dir / "symptoms" / symptom / "index.html"):
             if path.startswith("conditions/") and path != "conditions/":
-                assert f"symptoms/{symptom['id']}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom["id"], path)
+                assert f"symptoms/{symptom}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom, path)
 
 
 def test_only_warning_sign_pages_carry_a_warning_box(site_dir):
-    signs = yaml.safe_load((DOCS / "_data" / "warning-signs.yml").read_text(encoding="utf-8"))["signs"]
     for symptom in SYMPTOMS:
-        assert not page(site_dir, f"symptoms/{symptom['id']}/").select("article .admonition.danger"), symptom["id"]
-    for sign in signs:
-        box = page(site_dir, f"symptoms/{sign['id']}/").select_one("article .admonition.danger")
-        assert box is not None and box.get("data-tier-group") == sign["tier"], sign["id"]
+        assert not page(site_dir, f"symptoms/{symptom}/").select("article .admonition.danger"), symptom
+    for sign in GRAPH.signs.values():
+        box = page(site_dir, f"symptoms/{sign.id}/").select_one("article .admonition.danger")
+        assert box is not None and box.get("data-tier-group") == sign.tier, sign.id
 
 
 def test_condition_pages_say_they_inform_and_who_wrote_them(site_dir):
@@ -103,10 +102,10 @@ def test_condition_pages_say_they_inform_and_who_wrote_them(site_dir):
 
 def test_region_and_symptom_index_pages_list_everything(site_dir):
     region_index = links_from(site_dir, site_dir / "where-it-hurts" / "index.html")
-    for region in ("front", "side", "back", "inner-thigh", "lower-back"):
+    for region in GRAPH.regions:
         assert f"where-it-hurts/{region}/" in region_index
     symptom_index = links_from(site_dir, site_dir / "symptoms" / "index.html")
-    assert {f"symptoms/{s['id']}/" for s in SYMPTOMS} <= symptom_index
+    assert {f"symptoms/{s}/" for s in SYMPTOMS} <= symptom_index
     conditions_index = links_from(site_dir, site_dir / "conditions" / "index.html")
     assert {f"conditions/{slug}/" for slug in CONDITIONS} <= conditions_index
 
@@ -114,13 +113,13 @@ def test_region_and_symptom_index_pages_list_everything(site_dir):
 def test_the_api_validates_against_its_schema_and_matches_the_pages(site_dir):
     data = json.loads((site_dir / "api" / "conditions.json").read_text())
     schema = json.loads((site_dir / "api" / "conditions.schema.json").read_text())
-    assert schema == json.loads(schema_json())
+    assert schema == json.loads(SCHEMA_FILE.read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema)
     assert sorted(c["id"] for c in data["conditions"]) == CONDITIONS
     for condition in data["conditions"]:
         assert (site_dir / condition["url"] / "index.html").is_file()
-    assert {s["id"] for s in data["symptoms"]} == {s["id"] for s in SYMPTOMS}
+    assert {s["id"] for s in data["symptoms"]} == set(SYMPTOMS)
 
 
 def test_every_page_carries_the_medical_disclaimer(html_files):
@@ -173,4 +172,22 @@ def test_no_generated_file_is_written_into_docs():
     tracked = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*")}
     assert not any(p.startswith(("symptoms/", "where-it-hurts/", "api/")) for p in tracked)
     assert not (DOCS / "conditions" / "index.md").exists()
-    assert (ROOT / "mkdocs.yml").is_file()
+
+
+def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, fixture_site):
+    """The exit for generators that run no MkDocs hooks (Zensical): stage, then build plainly.
+    On the small fixture site: its staged folder, built with no hook at all, gives every page the
+    same cross-links as the hooked build."""
+    from conftest import FIXTURE_TODAY, FIXTURES, build_fixture, crosslinks_cli, fixture_config
+
+    staged = tmp_path / "staged"
+    result = crosslinks_cli("stage", str(staged), "--docs-dir", str(FIXTURES / "good"), env={"RUNNERS_HIP_TODAY": FIXTURE_TODAY})
+    assert result.returncode == 0, result.stderr
+    built = build_fixture(tmp_path, fixture_config(staged, hooks=[]))
+    assert built.returncode == 0, built.stderr
+    hooked = sorted(fixture_site.rglob("index.html"))
+    assert len(hooked) > 10 and any("conditions" in p.parts for p in hooked)
+    for html in hooked:
+        relative = html.relative_to(fixture_site)
+        assert (tmp_path / "site" / relative).is_file(), f"{relative} is missing from the staged build"
+        assert links_from(tmp_path / "site", tmp_path / "site" / relative) == links_from(fixture_site, html), relative

@@ -12,12 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, site_content
 
-REGISTRY = yaml.safe_load((DOCS / "_data" / "warning-signs.yml").read_text(encoding="utf-8"))
-TIERS = {t["id"]: t for t in REGISTRY["tiers"]}
-SIGNS = {s["id"]: s for s in REGISTRY["signs"]}
+GRAPH = site_content().graph
+TIERS = GRAPH.tiers  # the registry's tiers, in its order
+SIGNS = GRAPH.signs
 
 # Words that set how fast to act. They belong to the registry's generated blocks only.
 URGENCY_WORDS = re.compile(
@@ -34,7 +33,7 @@ def flat(text: str) -> str:
 
 def tier_text(tier_id: str) -> str:
     tier = TIERS[tier_id]
-    return flat(f"{tier['name']}: {tier['heading']}. {tier['action']}")
+    return flat(f"{tier.name}: {tier.heading}. {tier.action}")
 
 
 def hand_written_files() -> list[Path]:
@@ -100,19 +99,19 @@ def test_every_sign_on_every_page_has_the_registry_wording_and_its_tier_action(s
             continue
         seen[sid] = seen.get(sid, 0) + 1
         sign = SIGNS[sid]
-        if flat(element.get_text()) != flat(sign["label"]):
-            problems.append(f"{where}: wording {flat(element.get_text())!r} is not the registry's {sign['label']!r}")
-        if element.get("data-tier") != sign["tier"]:
-            problems.append(f"{where}: tier {element.get('data-tier')} is not the registry's {sign['tier']}")
+        if flat(element.get_text()) != flat(sign.label):
+            problems.append(f"{where}: wording {flat(element.get_text())!r} is not the registry's {sign.label!r}")
+        if element.get("data-tier") != sign.tier:
+            problems.append(f"{where}: tier {element.get('data-tier')} is not the registry's {sign.tier}")
         group = element.find_parent(attrs={"data-tier-group": True})
-        if group is None or group["data-tier-group"] != sign["tier"]:
+        if group is None or group["data-tier-group"] != sign.tier:
             problems.append(f"{where}: not inside its tier's group")
             continue
         action = group.find(attrs={"data-tier-action": True})
-        if action is None or flat(action.get_text()) != tier_text(sign["tier"]):
+        if action is None or flat(action.get_text()) != tier_text(sign.tier):
             problems.append(f"{where}: the tier's action text is missing or differs")
-        if sign.get("never_test") and flat(sign["never_test"]) not in flat(element.parent.get_text()):
-            problems.append(f"{where}: the caution {sign['never_test']!r} is not beside it")
+        if sign.never_test and flat(sign.never_test) not in flat(element.parent.get_text()):
+            problems.append(f"{where}: the caution {sign.never_test!r} is not beside it")
     assert not problems, "\n".join(problems)
     assert set(seen) == set(SIGNS), f"signs never shown on any page: {sorted(set(SIGNS) - set(seen))}"
 
@@ -121,10 +120,10 @@ def test_the_emergency_tier_is_never_called_today():
     assert "today" not in tier_text("emergency").lower()
     assert "emergency" in tier_text("emergency").lower()
     for number in ("999", "112", "911", "000"):
-        assert number in TIERS["emergency"]["action"]
+        assert number in TIERS["emergency"].action
 
 
-CONDITIONS = sorted(p.stem for p in (DOCS / "conditions").glob("*.md") if p.stem != "index")
+CONDITIONS = sorted(GRAPH.conditions)
 
 
 @pytest.mark.parametrize("slug", CONDITIONS)
@@ -132,8 +131,7 @@ def test_each_condition_page_shows_the_universal_signs_and_its_own_in_its_box(si
     from conftest import page
 
     html = page(site_dir, f"conditions/{slug}/")
-    front = yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])
-    wanted = {s for s, sign in SIGNS.items() if sign.get("universal")} | set(front.get("warning_signs", []))
+    wanted = {sign.id for sign in GRAPH.universal_signs()} | set(GRAPH.conditions[slug].meta.warning_signs)
     heading = html.find(id="when-to-see-a-doctor")
     box = heading.find_next(class_="rh-warnings")
     assert box is not None, "no warning box under 'When to see a doctor'"
@@ -147,11 +145,7 @@ def test_each_condition_page_shows_the_universal_signs_and_its_own_in_its_box(si
 def test_an_urgent_condition_card_says_running_stops_with_no_keep_running_column(site_dir):
     from conftest import page
 
-    urgent = [
-        slug
-        for slug in CONDITIONS
-        if yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])["urgency"] == "urgent"
-    ]
+    urgent = [slug for slug in CONDITIONS if GRAPH.conditions[slug].meta.urgency == "urgent"]
     assert urgent, "no urgent condition to check"
     for slug in urgent:
         card = page(site_dir, f"conditions/{slug}/").select_one(".rh-today")
@@ -163,9 +157,9 @@ def test_an_urgent_condition_card_says_running_stops_with_no_keep_running_column
 
 def test_no_card_column_holds_an_instruction_to_test_the_leg():
     for slug in CONDITIONS:
-        front = yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])
+        today = GRAPH.conditions[slug].meta.today
         for tier in ("keep_running", "ease_off"):
-            for item in front.get("today", {}).get(tier, []):
+            for item in getattr(today, tier):
                 assert not re.match(r"(never|don't|do not|not with)\b", item.strip(), re.IGNORECASE), f"{slug}: {tier}: {item}"
 
 
@@ -175,7 +169,7 @@ def test_the_all_signs_page_lists_every_sign_by_tier_most_urgent_first(site_dir)
     html = page(site_dir, "self-care/when-to-see-a-doctor/")
     groups = html.select("article [data-tier-group]")
     order = [g["data-tier-group"] for g in groups]
-    present = [t for t in TIERS if any(s["tier"] == t for s in SIGNS.values())]
+    present = [t for t in TIERS if any(s.tier == t for s in SIGNS.values())]
     assert order == present
     listed = [e["data-sign"] for g in groups for e in g.select("[data-sign]")]
     assert sorted(listed) == sorted(SIGNS)
@@ -189,9 +183,9 @@ def test_the_api_carries_the_registry(site_dir):
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
     assert [t["id"] for t in api["tiers"]] == list(TIERS)
-    assert {t["id"]: t["action"] for t in api["tiers"]} == {k: flat(v["action"]) for k, v in TIERS.items()}
-    assert {s["id"]: (s["label"], s["tier"]) for s in api["warning_signs"]} == {k: (v["label"], v["tier"]) for k, v in SIGNS.items()}
-    universal = {s for s, sign in SIGNS.items() if sign.get("universal")}
+    assert {t["id"]: t["action"] for t in api["tiers"]} == {k: flat(v.action) for k, v in TIERS.items()}
+    assert {s["id"]: (s["label"], s["tier"]) for s in api["warning_signs"]} == {k: (v.label, v.tier) for k, v in SIGNS.items()}
+    universal = {s for s, sign in SIGNS.items() if sign.universal}
     for condition in api["conditions"]:
         assert universal <= set(condition["warning_signs"]), condition["id"]
         assert not set(s["id"] for s in condition["symptoms"]) & set(SIGNS), condition["id"]
@@ -229,7 +223,7 @@ def test_look_alike_twins_warn_of_the_same_signs():
     """Gluteal tendinopathy and trochanteric bursitis are near-twins: their boxes once differed."""
 
     def signs(slug: str) -> set[str]:
-        return set(yaml.safe_load((DOCS / "conditions" / f"{slug}.md").read_text(encoding="utf-8").split("---")[1])["warning_signs"])
+        return set(GRAPH.conditions[slug].meta.warning_signs)
 
     assert signs("gluteal-tendinopathy") == signs("trochanteric-bursitis")
 

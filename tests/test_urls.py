@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 import urllib.request
 from pathlib import Path
 
-import yaml
 from conftest import DOCS, ROOT, crosslinks_cli, soup_of
 
 from crosslinks.__main__ import read_urls
@@ -20,48 +20,22 @@ ADVICE = (
 )
 
 
-class Tagged:
-    """A YAML value with a tag PyYAML's safe loader does not know (!ENV, !!python/name), kept as is."""
+def redirect_maps(config: dict | None = None) -> dict[str, str]:
+    """The redirects plugin's redirect_maps: of a configuration written as data (its plugins
+    list), or of mkdocs.yml as MkDocs itself loads it."""
+    if config is None:
+        from mkdocs.config import load_config
 
-    def __init__(self, tag: str, node: yaml.Node):
-        self.tag, self.node = tag, node
-
-
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as plain data, keeping MkDocs' own tags for writing it back."""
-
-
-class ConfigDumper(yaml.SafeDumper):
-    pass
-
-
-ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: Tagged("!" + suffix, node))
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: Tagged(node.tag, node))
-ConfigDumper.add_representer(Tagged, lambda dumper, value: _retagged(value))
-
-
-def _retagged(value: Tagged) -> yaml.Node:
-    value.node.tag = value.tag
-    return value.node
-
-
-def read_config(path: Path = ROOT / "mkdocs.yml") -> dict:
-    return yaml.load(path.read_text(), Loader=ConfigLoader)  # noqa: S506 - a safe loader that keeps tags as data
-
-
-def redirect_maps(config: dict) -> dict[str, str]:
-    """The redirects plugin's redirect_maps, in the plugins list of a loaded mkdocs.yml."""
+        return dict(load_config(config_file=str(ROOT / "mkdocs.yml")).plugins["redirects"].config["redirect_maps"])
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "redirects" in plugin:
-            settings = plugin["redirects"] = plugin["redirects"] or {}
-            settings["redirect_maps"] = settings.get("redirect_maps") or {}
-            return settings["redirect_maps"]
+            return plugin["redirects"].get("redirect_maps") or {}
     return {}
 
 
 def redirect_sources(config: dict | None = None) -> set[str]:
     """Site-relative paths that mkdocs.yml redirects (the keys of redirect_maps)."""
-    maps = redirect_maps(config if config is not None else read_config())
+    maps = redirect_maps(config)
     return {old.removesuffix(".md").removesuffix("index").rstrip("/") + "/" for old in maps}
 
 
@@ -114,21 +88,21 @@ def test_query_strings_and_index_html_reach_the_same_page(served_site):
 
 
 def test_a_redirect_keeps_an_old_address_working(tmp_path, browser):
-    """What renaming a page looks like, done as the README says: an entry in redirect_maps (the
-    config is read and written as data, so entries already there change nothing). The old URL
-    becomes a redirect page under the site's page policy, which keeps the #section."""
-    from conftest import LocalSiteHandler, mkdocs_build
+    """What renaming a page looks like, done as the README says: an entry in redirect_maps. Built
+    from the small fixture site with the site's hooks: the old URL becomes a redirect page under
+    the site's page policy, which keeps the #section."""
+    from conftest import FIXTURES, LocalSiteHandler, build_fixture, fixture_config
 
-    config = read_config()
-    redirect_maps(config)["conditions/old-name.md"] = "conditions/gluteal-tendinopathy.md"
-    config["docs_dir"] = str(DOCS)
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    (tmp_path / "mkdocs.yml").write_text(yaml.dump(config, Dumper=ConfigDumper, sort_keys=False))
-    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", {"SITE_URL": "https://example.org/"})
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "good", docs)
+    (docs / "assets").mkdir()
+    shutil.copy(DOCS / "assets" / "redirect.js", docs / "assets")  # the site's script that keeps the #section
+    redirects = {"redirect_maps": {"conditions/old-name.md": "conditions/outer-hip-thing.md"}}
+    config = fixture_config(docs, plugins=["search", {"redirects": redirects}])
+    built = build_fixture(tmp_path, config)
     assert built.returncode == 0, built.stderr
     redirect = soup_of(tmp_path / "site" / "conditions" / "old-name" / "index.html")
-    assert redirect.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../gluteal-tendinopathy/"
+    assert redirect.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../outer-hip-thing/"
     policy = redirect.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "script-src 'self';" in policy and "default-src 'self'" in policy
     assert redirect.find("meta", attrs={"name": "referrer"})["content"] == "strict-origin-when-cross-origin"
@@ -141,7 +115,7 @@ def test_a_redirect_keeps_an_old_address_working(tmp_path, browser):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     try:
-        for javascript, expected in ((True, "conditions/gluteal-tendinopathy/#in-short"), (False, "conditions/gluteal-tendinopathy/")):
+        for javascript, expected in ((True, "conditions/outer-hip-thing/#in-short"), (False, "conditions/outer-hip-thing/")):
             context = browser.new_context(java_script_enabled=javascript)
             page = context.new_page()
             violations: list[str] = []
