@@ -10,6 +10,8 @@ from __future__ import annotations
 import fcntl
 import functools
 import http.server
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -68,6 +70,30 @@ def write_config(path: Path, config: dict) -> Path:
     """Write a configuration (plain data) as an MkDocs YAML file; returns its path."""
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path
+
+
+def build_in_process(tmp: Path, config: dict) -> tuple[bool, str]:
+    """`mkdocs build --strict` of a configuration in this process, as the command line runs it
+    (load the configuration, build), without a new interpreter: a tenth of the time. Returns
+    (whether it built, what MkDocs logged). A failure that is not MkDocs' own build error (a
+    traceback on the command line) is raised."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        loaded = load_config(config_file=str(write_config(tmp / "mkdocs.yml", config)), site_dir=str(tmp / "site"), strict=True)
+        build(loaded)
+        built = True
+    except Abort:
+        built = False
+    finally:
+        logger.removeHandler(handler)
+    return built, stream.getvalue()
 
 
 def build_fixture(tmp: Path, config: dict, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

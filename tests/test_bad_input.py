@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MKDOCS, ROOT, fixture_config, write_config
+from conftest import MKDOCS, ROOT, build_in_process, fixture_config, write_config
 
 from crosslinks import load_site
 from crosslinks.__main__ import main as crosslinks_main
@@ -106,16 +106,29 @@ def test_bad_input_fails_the_check_and_the_build_with_its_message(case_file: Pat
     code, output = check_command(docs, capsys)
     assert code == 1, f"{case['why']}: the check passed"
     assert problem_lines(output) == expected, f"{case['why']}: expected\n  " + "\n  ".join(expected) + "\ngot\n" + output
-    built = build_fixture(tmp_path, docs)
+    built, log = build_in_process(tmp_path, bad_config(docs))
+    assert not built, f"{case['why']}: the build did not fail\n{log}"
+    assert problem_lines(log) == expected, log
+
+
+@pytest.mark.parametrize("case_file", CASES[:: max(1, len(CASES) // 3)][:3], ids=lambda c: c.stem)
+def test_the_mkdocs_command_fails_with_the_message_and_no_traceback(case_file: Path, tmp_path: Path):
+    """The command line itself, for a few cases: exit status 1, the problem lines, no traceback
+    (the test above builds every case in this process, the same way and far faster)."""
+    case = yaml.safe_load(case_file.read_text())
+    built = build_fixture(tmp_path, make_docs(tmp_path, case))
     assert built.returncode == 1, f"{case['why']}: the build did not fail\n{built.stderr}"
     assert "Traceback" not in built.stderr, built.stderr
-    assert problem_lines(built.stderr) == expected, built.stderr
+    assert problem_lines(built.stderr) == expected_lines(case), built.stderr
+
+
+def bad_config(docs: Path) -> dict:
+    return fixture_config(docs, site_name="Bad fixture", theme={"name": "material", "font": False})
 
 
 def build_fixture(tmp_path: Path, docs: Path) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict` of a fixture site, through the site's hooks."""
-    theme = {"name": "material", "font": False}
-    config = write_config(tmp_path / "mkdocs.yml", fixture_config(docs, site_name="Bad fixture", theme=theme))
+    config = write_config(tmp_path / "mkdocs.yml", bad_config(docs))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNNERS_HIP_TODAY": TODAY.isoformat()}
     return subprocess.run(
         [MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, check=False
