@@ -153,7 +153,8 @@ def test(args: list[str]) -> int:
     ensure_chromium()
     ensure_node_modules()
     ensure_java()
-    return subprocess.call([tool("pytest"), *args])
+    # every core; the tests of the one page survey share a worker, the rest spread over the others
+    return subprocess.call([tool("pytest"), "-n", "auto", "--dist", "loadgroup", *args])
 
 
 def report(args: list[str]) -> int:

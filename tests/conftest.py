@@ -234,5 +234,8 @@ SLOW_MODULES = frozenset({"test_links", "test_html_valid", "test_accessibility",
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         module = item.module.__name__ if getattr(item, "module", None) else ""
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SLOW_FIXTURES & fixtures or module in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+        if "first_views" in fixtures:  # one survey per run: its tests share one xdist worker (--dist loadgroup)
+            item.add_marker(pytest.mark.xdist_group("survey"))

@@ -6,8 +6,8 @@
  * ?engine=<Material's worker> and talks to it by Material's messages: SETUP (the index), READY,
  * QUERY (the typed text), RESULT. This file loads Material's worker, catches its message handler
  * and its replies, and passes everything through except that a query goes in cleaned and its
- * result comes back merged. The layer (search/layer.json) is fetched at the first query, so a
- * page that is only read never loads it. If it cannot load, search works as plain Material search.
+ * result comes back merged. The layer (search-layer.js and search/layer.json) is fetched at the
+ * first query, so a page that is only read never loads it. If it cannot load, search works as plain Material search.
  */
 (function () {
   "use strict";
@@ -22,11 +22,12 @@
     if (type === "message" && !material) material = listener;
     else addListener(type, listener, options);
   };
-  importScripts(engine.href, new URL("search-layer.js", here).href);
+  importScripts(engine.href);
   self.addEventListener = addListener;
   if (!material) throw new Error("Material's search worker did not register its handler");
 
-  var layer = self.RunnersHipSearch;
+  var layer = null; // search-layer.js, loaded with its data at the first query: a page that is only
+  // read fetches nothing more than before for search
   var lunr = self.lunr; // Material's worker exposes its lunr
   var indexStem = null; // lunr's stemmer, when the index was built with it (see keywordQuery)
   var model = null;
@@ -37,7 +38,7 @@
   self.postMessage = function (message) {
     if (message && message.type === RESULT && pending.length) {
       var answered = pending.shift();
-      post(answered ? { type: RESULT, data: layer.merge(model, answered, message.data) } : message);
+      post(answered && model ? { type: RESULT, data: layer.merge(model, answered, message.data) } : message);
     } else {
       post(message);
     }
@@ -45,6 +46,12 @@
 
   function loadLayer() {
     if (!loading) {
+      try {
+        importScripts(new URL("search-layer.js", here).href);
+        layer = self.RunnersHipSearch;
+      } catch (error) {
+        return (loading = Promise.resolve());
+      }
       loading = fetch(new URL("../search/layer.json", here).href)
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) { model = data ? layer.prepare(data) : null; })
@@ -61,7 +68,7 @@
       material(event);
     } else if (message && message.type === QUERY) {
       loadLayer().then(function () { // queries wait in order for the layer, then go on
-        var answered = model ? layer.answer(model, message.data) : null;
+        var answered = model && layer ? layer.answer(model, message.data) : null;
         pending.push(answered);
         material({ data: { type: QUERY, data: answered ? layer.keywordQuery(answered, indexStem) : message.data } });
       });
