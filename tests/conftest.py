@@ -231,6 +231,7 @@ SLOW_FIXTURES = frozenset({"browser", "tab", "served_site", "first_views"})
 SLOW_MODULES = frozenset({"test_links", "test_html_valid", "test_accessibility", "test_search_quality", "test_weight", "test_serve"})
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         module = item.module.__name__ if getattr(item, "module", None) else ""
