@@ -153,8 +153,9 @@ def test(args: list[str]) -> int:
     ensure_chromium()
     ensure_node_modules()
     ensure_java()
-    # every core; the tests of the one page survey share a worker, the rest spread over the others
-    return subprocess.call([tool("pytest"), "-n", "auto", "--dist", "loadgroup", *args])
+    # one process: the page survey (axe, privacy, weight over every page) is one session fixture,
+    # and pytest-xdist would run it once per worker
+    return subprocess.call([tool("pytest"), *args])
 
 
 def report(args: list[str]) -> int:

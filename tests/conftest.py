@@ -231,12 +231,8 @@ SLOW_FIXTURES = frozenset({"browser", "tab", "served_site", "first_views"})
 SLOW_MODULES = frozenset({"test_links", "test_html_valid", "test_accessibility", "test_search_quality", "test_weight", "test_serve"})
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         module = item.module.__name__ if getattr(item, "module", None) else ""
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if SLOW_FIXTURES & fixtures or module in SLOW_MODULES:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
-        if "first_views" in fixtures:  # one survey per run: its tests share one xdist worker (--dist loadgroup)
-            item.add_marker(pytest.mark.xdist_group("survey"))
