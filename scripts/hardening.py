@@ -17,7 +17,7 @@ therefore run as code: not a script, not an event handler, not a javascript: lin
 
 The search index leaves out the sources, the review facts and the citation numbers through
 Material's own `data-search-exclude`, which the cross-link core writes on those blocks (see
-`crosslinks.render`); only what Material cannot do is left here (`plain_search_index`).
+`crosslinks.blocks`, `triage` and `citations`); only what Material cannot do is left here (`plain_search_index`).
 """
 
 from __future__ import annotations

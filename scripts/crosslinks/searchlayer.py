@@ -57,7 +57,7 @@ def layer(graph: Graph) -> dict:
                 "title": c.title,
                 "url": page_url(c.page.src_uri),
                 "names": [c.title, *c.meta.aka, *words.conditions.get(c.slug, [])],
-                "symptoms": [[sid, 2 if freq == "typical" else 1] for sid, freq in ((s.id, f) for s, f in graph.symptoms_of(c))],
+                "symptoms": [[s.id, 2 if f == "typical" else 1] for s, f in graph.symptoms_of(c)],
                 "regions": list(c.meta.regions),
                 "urgency": c.meta.urgency,
                 "description": c.meta.description,
