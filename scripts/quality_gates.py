@@ -353,9 +353,14 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
 SEARCH_FILES = ("search/search_index.json", "search/layer.json", "assets/search-worker.js", "assets/search-layer.js")
 
 
+def material_worker(site_dir: Path) -> Path:
+    """Material's own search worker in a built site (its name carries a hash of its content)."""
+    return next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+
+
 def first_query_bytes(site_dir: Path) -> dict[str, int]:
     """Each file the first search fetches, gzipped as GitHub Pages serves it."""
-    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    worker = material_worker(site_dir)
     files = [*(site_dir / name for name in SEARCH_FILES), worker]
     return {path.relative_to(site_dir).as_posix(): len(gzip.compress(path.read_bytes(), 9)) for path in files}
 
@@ -365,7 +370,7 @@ def search_comparison(site_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
     run (scripts/search_compare.js runs both in Node on the built index)."""
     import tempfile
 
-    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    worker = material_worker(site_dir)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(load_queries(), handle)
     try:
