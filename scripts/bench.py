@@ -160,7 +160,7 @@ def write_synthetic_site(root: Path, pages: int, symptoms: int, seed: int = 7) -
         chosen[0] = symptom_ids[i % symptoms]  # every symptom is used
         chosen = list(dict.fromkeys(chosen))
         sources = rng.sample(ref_ids, 4)
-        other = slugs[(i + 1) % pages]
+        other = f"{slugs[(i + 1) % pages]}, {slugs[(i - 1) % pages]}"  # each pair listed both ways
         body = []
         for anchor in CONDITION_ANCHORS[:-1]:  # every fixed section; the last, sources, is generated
             heading = anchor.replace("-", " ").capitalize()

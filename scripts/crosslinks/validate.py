@@ -98,6 +98,8 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                         Problem(page.file, f"helps[{index}]", slug, "no condition page has this slug", closest(slug, condition_slugs))
                     )
 
+    problems += _differentials_both_ways(conditions)
+
     if any(kind == "condition" for kind, _ in content.unreadable) or SYMPTOMS_FILE in content.unreadable_files:
         return problems  # which symptoms are used is unknown until every condition page reads
     if any(p.message == "not in the symptom vocabulary" for p in problems):
@@ -114,6 +116,29 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     "add it to a condition's symptoms, or remove it from the vocabulary",
                 )
             )
+    return problems
+
+
+def _differentials_both_ways(conditions: list[Page]) -> list[Problem]:
+    """A runner who reads one page of a confusable pair must be pointed to the other: if A lists
+    B among its differentials, B lists A."""
+    listed = {p.slug: p for p in conditions}
+    problems = []
+    for page in conditions:
+        for slug in page.meta.differentials:  # type: ignore[attr-defined]
+            other = listed.get(slug)
+            if other is None or not set(other.meta.differentials) <= listed.keys():  # type: ignore[attr-defined]
+                continue  # an unknown slug is its own problem, and may be the one that was meant
+            if page.slug not in other.meta.differentials:  # type: ignore[attr-defined]
+                problems.append(
+                    Problem(
+                        other.file,
+                        "differentials",
+                        page.slug,
+                        f"{page.slug} lists {slug} as often confused with it, but not the other way round",
+                        f"add {page.slug} to this page's differentials",
+                    )
+                )
     return problems
 
 
