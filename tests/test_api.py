@@ -74,6 +74,7 @@ def test_the_schema_rejects_a_wrong_export(change):
                 "recovery_text": "1 to 2 weeks",
                 "symptoms": [{"id": "s", "label": "S", "frequency": "typical"}],
                 "warning_signs": ["x"],
+                "ages": ["growing"],
             }
         ],
     }

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .graph import Graph
-from .model import URGENCY_LABELS, Facet, Frequency, Onset, RegionId, TierId, Urgency
+from .model import URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset, RegionId, TierId, Urgency
 from .paths import page_url, region_src, symptom_src
 from .wording import recovery_text
 
@@ -85,6 +85,7 @@ class ApiCondition(_Api):
     recovery_text: Annotated[str, Field(min_length=1, description="recovery_weeks in words, as the condition's page says it")]
     symptoms: list[ApiConditionSymptom]
     warning_signs: list[Id] = Field(description="ids in warning_signs: the universal signs and the condition's own")
+    ages: list[AgeGroup] = Field(description="age groups the condition is mainly found in: 'growing' (still growing, under about 16) or 'over-50'")
 
 
 class ApiUrgencyLabels(_Api):
@@ -151,6 +152,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
                 recovery_text=recovery_text(c.meta.recovery),
                 symptoms=[ApiConditionSymptom(id=s.id, label=s.label, frequency=f) for s, f in graph.symptoms_of(c)],
                 warning_signs=[s.id for s in graph.warning_signs_of(c)],
+                ages=list(c.meta.ages),
             )
             for c in graph.conditions.values()
         ],

@@ -20,6 +20,7 @@ Facet = Literal["feels-like", "when-it-hurts", "worse-with", "training-change"]
 Onset = Literal["gradual", "sudden"]
 Urgency = Literal["self-care", "see-clinician-soon", "urgent"]
 Frequency = Literal["typical", "possible"]
+AgeGroup = Literal["growing", "over-50"]  # the finder's two optional questions about the runner
 # The walk-run ladders on /self-care/return-to-running/ (docs/_data/ladders.yml); bone stress is
 # split by the site's risk class; "nerve" has no ladder: it links the nerve-pain rules.
 Ladder = Literal["bone-low-risk", "bone-high-risk", "tendon", "muscle", "joint", "nerve"]
@@ -406,6 +407,9 @@ class ConditionMeta(ReviewedMeta):
     next_review: dt.date  # type: ignore[assignment]
     clinical_review: ClinicalReview
     today: TodayCard = TodayCard()
+    # Age groups in which this condition is mainly found, as the page says with a source: the
+    # finder ranks it higher for a runner who says they are in one (see /finder/).
+    ages: list[AgeGroup] = []
 
 
 def next_review_due(meta: object) -> dt.date | None:
