@@ -54,6 +54,7 @@ def test_the_schema_rejects_a_wrong_export(change):
     good = {
         "version": API_VERSION,
         "urgency_labels": {"self-care": "a", "see-clinician-soon": "b", "urgent": "c"},
+        "age_groups": [{"id": "growing", "label": "G"}],
         "tiers": [{"id": t, "name": t, "heading": t, "title": t, "action": t} for t in ("emergency", "urgent", "soon")],
         "warning_signs": [
             {"id": "x", "label": "X", "tier": "urgent", "why": "w", "never_test": None, "universal": True, "url": "symptoms/x/"}

@@ -52,10 +52,10 @@ def node_rule(script: Path, call: str, args: object) -> object:
     return json.loads(result.stdout)
 
 
-def rank(site_dir: Path, api: dict, cases: list[tuple[str, list[str]]]) -> list[list[str]]:
-    """For each (region, ticked symptom ids): the condition ids in the order the finder's own
-    rule (rank in the built finder.js) puts them."""
-    call = "args.cases.map(([region, ticked]) => rule.rank(args.api, region, new Set(ticked)).map(row => row.c.id))"
+def rank(site_dir: Path, api: dict, cases: list[tuple]) -> list[list[str]]:
+    """For each (region, ticked symptom ids[, the runner's age groups]): the condition ids in the
+    order the finder's own rule (rank in the built finder.js) puts them."""
+    call = "args.cases.map(([region, ticked, ages]) => rule.rank(args.api, region, new Set(ticked), new Set(ages || [])).map(row => row.c.id))"
     return node_rule(site_dir / "assets" / "finder.js", call, {"api": api, "cases": cases})
 
 
@@ -116,12 +116,12 @@ def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptom
         open_finder(tab, served_site, f"?where={region}")
         warnings = tab.locator("#rh-finder-warnings input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert warnings == signs, f"{region}: the warning questions differ from the registry"
-        ids = tab.locator("#rh-finder-questions input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
+        ids = tab.locator("#rh-finder-questions .rh-finder__feel input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert ids == region_symptoms(site_dir, api, region), f"{region}: not the questions, or not their order, of the rule"
         assert ids, region
         everything = tab.locator("#rh-finder input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert everything[: len(signs)] == signs, f"{region}: the warning questions do not come first"
-        first = tab.locator("#rh-finder-questions input[type=checkbox]").first
+        first = tab.locator("#rh-finder-questions .rh-finder__feel input[type=checkbox]").first
         label = tab.locator(f'label[for="{first.get_attribute("id")}"]').inner_text()
         assert label == labels[ids[0]]["label"]  # labelled, in the runner's words from the JSON
 
@@ -365,7 +365,7 @@ def test_no_request_leaves_the_site(browser, served_site, api):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     open_finder(page, served_site, "?where=front")
-    page.locator("#rh-finder-questions input").first.check()
+    page.locator("#rh-finder-questions .rh-finder__feel input").first.check()
     region_button(page, "lower-back").locator("ellipse").first.click()
     page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
@@ -396,3 +396,28 @@ def test_symptoms_quoted_in_a_sentence_keep_the_capital_i(tab, served_site):
     results = tab.locator("#rh-finder-results").inner_text()
     assert "Fits what you ticked: an ache over the bony point" in results
     assert "i'm" not in results and " i " not in results
+
+
+def test_the_questions_about_the_runner_follow_the_rule_and_the_address(tab, served_site, site_dir, api):
+    """Each age group, in each area that has a condition found mainly at that age: the page's
+    order is the rule's, ticking the box writes age= into the address, and the reason shows."""
+    groups = [g["id"] for g in api["age_groups"]]
+    assert groups == ["growing", "over-50"]
+    cases = [
+        (region, [], [group])
+        for group in groups
+        for region in REGIONS
+        if any(group in c["ages"] and region in c["regions"] for c in api["conditions"])
+    ]
+    assert {group for _, _, (group,) in cases} == set(groups), "every age group is used by a condition"
+    for (region, _, ages), expected in zip(cases, rank(site_dir, api, cases), strict=True):
+        open_finder(tab, served_site, f"?where={region}")
+        plain = shown_order(tab)
+        tab.locator(f"#rh-age-{ages[0]}").check()
+        tab.wait_for_function("(want) => location.search.includes(want)", arg=f"age={ages[0]}")
+        assert shown_order(tab) == expected, f"{region} {ages}"
+        first = next(c for c in api["conditions"] if c["id"] == expected[0])
+        assert ages[0] in first["ages"] and expected != plain, f"{region}: the age question changes the order"
+        assert "Found mainly at your age" in tab.locator(f'li[data-condition="{first["id"]}"]').inner_text()
+        open_finder(tab, served_site, f"?where={region}&age={ages[0]}")
+        assert shown_order(tab) == expected and tab.locator(f"#rh-age-{ages[0]}").is_checked()

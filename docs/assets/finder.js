@@ -26,13 +26,16 @@
     return /^(I\b|[A-Z]{2})/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   }
 
-  /* Exported. The rule, on the data of api/conditions.json, a region id and a Set of ticked
-     symptom ids. Listed: conditions in the region with at least one ticked symptom (all of them
-     when nothing is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one.
-     Order: points (high first), usual symptoms not ticked (few first), urgency (most urgent
-     first), title (A to Z). Returns rows of {c: condition, matched, missing, points}. */
-  function rank(data, region, ticked) {
+  /* Exported. The rule, on the data of api/conditions.json, a region id, a Set of ticked
+     symptom ids and (optional) a Set of the runner's age groups ("growing", "over-50").
+     Listed: conditions in the region with at least one ticked symptom (all of them when no
+     symptom is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one, and 2
+     when the runner is in an age group the condition mainly affects. Order: points (high
+     first), usual symptoms not ticked (few first), urgency (most urgent first), title (A to Z).
+     Returns rows of {c: condition, matched, missing, ages, points}. */
+  function rank(data, region, ticked, ages) {
     var rows = [];
+    ages = ages || new Set();
     data.conditions.forEach(function (c) {
       if (c.regions.indexOf(region) < 0) return;
       var matched = [], missing = [], points = 0;
@@ -45,7 +48,9 @@
         }
       });
       if (ticked.size && !matched.length) return;
-      rows.push({ c: c, matched: matched, missing: missing, points: points });
+      var ageMatched = (c.ages || []).filter(function (group) { return ages.has(group); });
+      points += 2 * ageMatched.length;
+      rows.push({ c: c, matched: matched, missing: missing, ages: ageMatched, points: points });
     });
     rows.sort(function (a, b) {
       return b.points - a.points || a.missing.length - b.missing.length ||
@@ -96,14 +101,16 @@
   }
 
   /* Exported. What a link asks for. Anyone can write a link, so nothing from it is ever shown:
-     the address is cut to MAX_QUERY characters, repeated where= and s= are merged, only known
-     ids are kept, and the rest is only counted, for a fixed note (linkNote). Self-contained:
-     knownRegions is a list of region ids, offeredIn(region) the ids the finder offers there
-     (region may be null). Returns {where, ticked, unknown}. */
+     the address is cut to MAX_QUERY characters, repeated where=, s= and age= are merged, only
+     known ids are kept, and the rest is only counted, for a fixed note (linkNote).
+     Self-contained: knownRegions is a list of region ids, offeredIn(region) the ids the finder
+     offers there (region may be null), knownAges the age groups (optional).
+     Returns {where, ticked, ages, unknown}. */
   var MAX_QUERY = 2000, MAX_IDS = 100;
-  function readLink(search, knownRegions, offeredIn) {
+  function readLink(search, knownRegions, offeredIn, knownAges) {
     var params = new URLSearchParams(String(search).slice(0, MAX_QUERY));
-    var seen = {}, unknown = 0, where = null, ticked = [];
+    var seen = {}, unknown = 0, where = null, ticked = [], ages = [];
+    knownAges = knownAges || [];
     function once(value) {
       var key = value.trim();
       if (!key || seen[key]) return null;
@@ -123,7 +130,14 @@
         if (offered.indexOf(id) >= 0 && ticked.length < MAX_IDS) ticked.push(id); else unknown += 1;
       });
     });
-    return { where: where, ticked: ticked, unknown: Math.min(unknown, 2 * MAX_IDS) };
+    params.getAll("age").forEach(function (value) {
+      value.split(",").slice(0, MAX_IDS).forEach(function (part) {
+        var id = once("age:" + part) && part.trim();
+        if (!id) return;
+        if (knownAges.indexOf(id) >= 0) ages.push(id); else unknown += 1;
+      });
+    });
+    return { where: where, ticked: ticked, ages: ages, unknown: Math.min(unknown, 2 * MAX_IDS) };
   }
 
   /* Exported. The fixed note for the number of items a link asked for that were left out. */
@@ -133,12 +147,14 @@
       : unknown + " items in the link were not recognised, so they were left out.";
   }
 
-  function urlFor(region, ticked) {
+  function urlFor(region, ticked, ages) {
     var params = new URLSearchParams(location.search);
     params.delete("where");
     params.delete("s");
+    params.delete("age");
     if (region) params.set("where", region);
     if (ticked.length) params.set("s", ticked.join(","));
+    if (ages && ages.length) params.set("age", ages.join(","));
     var query = params.toString().replace(/%2C/g, ",");
     return location.pathname + (query ? "?" + query : "") + location.hash;
   }
@@ -154,7 +170,7 @@
     var nojs = document.getElementById("rh-finder-nojs");
     var regionEls = Array.prototype.slice.call(map.querySelectorAll(".rh-bodymap__region"));
     var data = null;
-    var state = { where: null, ticked: [] };
+    var state = { where: null, ticked: [], ages: [] };
 
     nojs.hidden = true;
     map.setAttribute("aria-label", "Body map, front, side and back views. Pick where it hurts.");
@@ -187,9 +203,9 @@
         return;
       }
       var kept = state.ticked.filter(isSign); // the warning questions are the same on every area
-      state = { where: region, ticked: kept };
+      state = { where: region, ticked: kept, ages: state.ages }; // and so are the questions about the runner
       showNote("");
-      history.pushState({ rhFinder: true }, "", urlFor(region, kept));
+      history.pushState({ rhFinder: true }, "", urlFor(region, kept, state.ages));
       render();
       focusQuestions();
     }
@@ -203,9 +219,17 @@
       var ticked = state.ticked.filter(function (s) { return s !== id; });
       if (on) ticked.push(id);
       state.ticked = ticked;
-      history.replaceState({ rhFinder: true }, "", urlFor(state.where, ticked));
+      history.replaceState({ rhFinder: true }, "", urlFor(state.where, ticked, state.ages));
       if (state.where) renderResults();
       else renderSummary();
+    }
+
+    function toggleAge(group, on) {
+      var ages = state.ages.filter(function (a) { return a !== group; });
+      if (on) ages.push(group);
+      state.ages = ages;
+      history.replaceState({ rhFinder: true }, "", urlFor(state.where, state.ticked, ages));
+      if (state.where) renderResults();
     }
 
     function isSign(id) {
@@ -218,8 +242,8 @@
       var wanted = readLink(location.search, regionIds, function (region) {
         // the warning questions are offered on every area, and with no area picked
         return signIds.concat(region ? regionSymptoms(data, region).map(function (s) { return s.id; }) : []);
-      });
-      state = { where: wanted.where, ticked: wanted.ticked };
+      }, data.age_groups.map(function (g) { return g.id; }));
+      state = { where: wanted.where, ticked: wanted.ticked, ages: wanted.ages };
       showNote(linkNote(wanted.unknown));
       render();
     }
@@ -282,6 +306,14 @@
       var symptoms = regionSymptoms(data, region.id);
       questions.textContent = "";
       questions.append(el("h2", { id: "rh-finder-questions-heading", tabindex: "-1", text: "What do you feel in the " + region.name.toLowerCase() + "?" }));
+      var about = el("fieldset", { "class": "rh-finder__about" }, [el("legend", { text: "About you (optional): some causes are found mainly at one age" })]);
+      data.age_groups.forEach(function (g) {
+        var box = el("input", { type: "checkbox", id: "rh-age-" + g.id, value: g.id });
+        box.checked = state.ages.indexOf(g.id) >= 0;
+        box.addEventListener("change", function () { toggleAge(g.id, box.checked); });
+        about.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-age-" + g.id, text: g.label })]));
+      });
+      questions.append(about);
       var fieldset = el("fieldset", { "class": "rh-finder__feel" }, [el("legend", { text: "What you feel: tick all that fit" })]);
       symptoms.forEach(function (s) {
         var box = checkbox(s, function (input) { toggle(s.id, input.checked); });
@@ -317,13 +349,14 @@
 
     function renderResults() {
       var ticked = new Set(state.ticked.filter(function (id) { return !isSign(id); }));
-      var rows = rank(data, state.where, ticked);
+      var ages = new Set(state.ages);
+      var rows = rank(data, state.where, ticked, ages);
       results.textContent = "";
       var box = summaryBox();
       if (box) results.append(box);
       results.append(el("h2", { id: "rh-finder-results-heading", text: "Conditions that fit" }));
       var summary = !ticked.size
-        ? rows.length + " conditions can cause pain here. Tick what you feel to sort them."
+        ? rows.length + " conditions can cause pain here" + (ages.size ? ", those found mainly at your age first" : "") + ". Tick what you feel to sort them."
         : rows.length + (rows.length === 1 ? " condition fits" : " conditions fit") + " what you ticked. First: " + (rows[0] ? rows[0].c.title : "none") + ".";
       results.append(el("p", { id: "rh-finder-summary", "aria-live": "polite", text: summary }));
       var list = el("ol", { "class": "rh-finder__list" });
@@ -336,6 +369,11 @@
         var facts = el("ul", {});
         if (ticked.size) {
           facts.append(el("li", { "class": "rh-finder__matched", text: "Fits what you ticked: " + row.matched.map(function (s) { return inSentence(s.label); }).join("; ") }));
+        }
+        if (row.ages.length) {
+          facts.append(el("li", { "class": "rh-finder__ages", text: "Found mainly at your age: " + row.ages.map(function (id) {
+            return inSentence(data.age_groups.filter(function (g) { return g.id === id; })[0].label);
+          }).join("; ") }));
         }
         if (row.missing.length) {
           facts.append(el("li", { "class": "rh-finder__missing", text: "Usually also has, not ticked: " + row.missing.map(function (s) { return inSentence(s.label); }).join("; ") }));

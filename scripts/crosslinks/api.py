@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .graph import Graph
-from .model import URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset, RegionId, TierId, Urgency
+from .model import AGE_LABELS, URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset, RegionId, TierId, Urgency
 from .paths import page_url, region_src, symptom_src
 from .wording import recovery_text
 
@@ -98,6 +98,11 @@ class ApiUrgencyLabels(_Api):
     urgent: Label
 
 
+class ApiAgeGroup(_Api):
+    id: AgeGroup
+    label: Label = Field(description="the finder's question, as a runner answers it")
+
+
 class ConditionsApi(_Api):
     """The data behind /api/conditions.json: the warning-sign registry (tiers and signs), and every
     condition with its regions, symptoms, warning signs, urgency and typical recovery. URLs are
@@ -107,6 +112,7 @@ class ConditionsApi(_Api):
 
     version: Literal[2]
     urgency_labels: ApiUrgencyLabels
+    age_groups: list[ApiAgeGroup] = Field(description="the finder's optional questions about the runner; conditions[].ages names them")
     tiers: list[ApiTier] = Field(min_length=3, max_length=3)
     warning_signs: list[ApiSign] = Field(min_length=1)
     regions: list[ApiRegion]
@@ -118,6 +124,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
     return ConditionsApi(
         version=API_VERSION,
         urgency_labels=ApiUrgencyLabels.model_validate(URGENCY_LABELS),
+        age_groups=[ApiAgeGroup(id=group, label=label) for group, label in AGE_LABELS.items()],  # type: ignore[arg-type]
         tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, title=t.title, action=t.action) for t in graph.tiers.values()],
         warning_signs=[
             ApiSign(

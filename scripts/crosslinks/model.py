@@ -55,6 +55,8 @@ URGENCY_LABELS: dict[str, str] = {
     "urgent": "Urgent: stop running and get seen today",
 }
 ONSET_LABELS: dict[str, str] = {"gradual": "Gradual", "sudden": "Sudden"}
+# The finder's optional questions about the runner, as a runner answers them (box labels).
+AGE_LABELS: dict[str, str] = {"growing": "I'm still growing (under about 16)", "over-50": "I'm over 50"}
 
 # The fixed section ids of a condition page: part of its public address (newsletters link to them)
 CONDITION_ANCHORS: tuple[str, ...] = (

@@ -129,10 +129,10 @@ test("the region's questions are its conditions' symptoms, by facet in the vocab
 
 test("a link keeps only known ids, merges repeats and counts the rest", () => {
   const offered = (region) => (region === "side" ? ["a", "b"] : []);
-  assert.deepEqual(readLink("?where=side&s=a,b", ["side", "back"], offered), { where: "side", ticked: ["a", "b"], unknown: 0 });
-  assert.deepEqual(readLink("?where=side&where=side&s=a&s=a,b", ["side"], offered), { where: "side", ticked: ["a", "b"], unknown: 0 });
-  assert.deepEqual(readLink("?where=knee&s=a", ["side"], offered), { where: null, ticked: [], unknown: 2 });
-  assert.deepEqual(readLink("?where=side&where=back&s=x", ["side", "back"], offered), { where: "side", ticked: [], unknown: 2 });
+  assert.deepEqual(readLink("?where=side&s=a,b", ["side", "back"], offered), { where: "side", ticked: ["a", "b"], ages: [], unknown: 0 });
+  assert.deepEqual(readLink("?where=side&where=side&s=a&s=a,b", ["side"], offered), { where: "side", ticked: ["a", "b"], ages: [], unknown: 0 });
+  assert.deepEqual(readLink("?where=knee&s=a", ["side"], offered), { where: null, ticked: [], ages: [], unknown: 2 });
+  assert.deepEqual(readLink("?where=side&where=back&s=x", ["side", "back"], offered), { where: "side", ticked: [], ages: [], unknown: 2 });
   const long = "?where=side&s=" + Array.from({ length: 4000 }, (_, i) => "x" + i).join(",");
   assert.equal(readLink(long, ["side"], offered).unknown, 100);
 });
@@ -149,4 +149,28 @@ test("a symptom inside a sentence loses its capital, except I and abbreviations"
   assert.equal(inSentence("I'm stiff in the morning"), "I'm stiff in the morning");
   assert.equal(inSentence("ITB feels tight"), "ITB feels tight");
   assert.equal(inSentence("It clicks"), "it clicks");
+});
+
+test("an age group the runner is in adds 2 points to the conditions found mainly at that age", () => {
+  const conditions = [
+    condition("adult", { symptoms: { a: "typical" } }),
+    Object.assign(condition("teen", { symptoms: { a: "possible" } }), { ages: ["growing"] }),
+    Object.assign(condition("older", { symptoms: { b: "typical" } }), { ages: ["over-50"] }),
+  ];
+  const rankAges = (ticked, ages) => rank({ conditions }, "side", new Set(ticked), new Set(ages)).map((row) => [row.c.id, row.points]);
+  assert.deepEqual(rankAges(["a"], []), [["adult", 2], ["teen", 1]]);
+  assert.deepEqual(rankAges(["a"], ["growing"]), [["teen", 3], ["adult", 2]]);
+  // an age alone never lists a condition that matches none of the ticked symptoms
+  assert.deepEqual(rankAges(["a"], ["over-50"]), [["adult", 2], ["teen", 1]]);
+  // with nothing ticked every condition is listed, those of the runner's age first
+  assert.deepEqual(rankAges([], ["over-50"]).map(([id]) => id), ["older", "teen", "adult"]);
+  // without the argument (older callers) the rule is the symptom rule alone
+  assert.deepEqual(rank({ conditions }, "side", new Set(["a"])).map((row) => row.c.id), ["adult", "teen"]);
+});
+
+test("a link's age= keeps known age groups only and counts the rest", () => {
+  const read = readLink("?where=side&age=growing,teen&age=over-50&age=growing", ["side"], () => [], ["growing", "over-50"]);
+  assert.deepEqual(read.ages, ["growing", "over-50"]);
+  assert.equal(read.unknown, 1);
+  assert.deepEqual(readLink("?age=growing", ["side"], () => []).ages, [], "no known groups given: none kept");
 });
