@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from urllib.parse import urlsplit
 
 from . import ladders, painrule
 from .citations import CITATION, cited_keys
@@ -33,6 +34,7 @@ from .model import (
     TIER_IDS,
     ConditionMeta,
     ExerciseMeta,
+    Reference,
     Sourced,
     add_years,
     next_review_due,
@@ -47,6 +49,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     docs = content.docs_dir
     problems += _duplicates(display_path(docs, SYMPTOMS_FILE), [s.id for s in content.symptoms], "symptom")
     problems += _duplicates(display_path(docs, REFERENCES_FILE), [r.id for r in content.references], "reference")
+    problems += _reference_links(display_path(docs, REFERENCES_FILE), content.references)
     problems += _duplicates(display_path(docs, REGIONS_FILE), [r.id for r in content.regions], "region")
     if REGIONS_FILE not in content.unreadable_files and not any(kind == "region" for kind, _ in content.unreadable):
         problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
@@ -115,6 +118,35 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     "no condition page lists this symptom",
                     "add it to a condition's symptoms, or remove it from the vocabulary",
                 )
+            )
+    return problems
+
+
+# Sites that copy documents they do not own (uploads, scraped abstracts, staging copies). A reader
+# who follows a citation must reach the cited document at its publisher, a registry or an index
+# such as PubMed, never one of these.
+COPY_SITES = (
+    "studylib.net", "docslib.org", "scribd.com", "fx361.cc", "proinfo.top", "paperexplained.cn",
+    "discovery.researcher.life", "biotechhunter.com", "meddatax.com", "5dok.net", "fdocuments.in",
+    "pdfslide.net", "franktesting.co.uk",
+)
+
+
+def _reference_links(file: str, references: list[Reference]) -> list[Problem]:
+    """A reference's link reaches the cited document: not a site's bare home page, not a copy site."""
+    problems = []
+    for ref in references:
+        if ref.url is None:
+            continue
+        parts = urlsplit(ref.url)
+        host = (parts.hostname or "").lower()
+        if any(host == site or host.endswith("." + site) for site in COPY_SITES):
+            problems.append(
+                Problem(file, f"{ref.id}.url", ref.url, "this site copies documents it does not publish", "link the document at its publisher, or give its doi or pmid")
+            )
+        elif parts.path.strip("/") == "" and not parts.query:
+            problems.append(
+                Problem(file, f"{ref.id}.url", ref.url, "this is a site's home page, not the cited document", "link the page or article itself")
             )
     return problems
 
