@@ -126,3 +126,26 @@ def test_the_conditions_index_lists_every_condition(site_dir):
     linked = {a["href"].strip("/").split("/")[-1] for row in rows for a in row.select("td:first-child a")}
     assert linked == set(SLUGS)
     assert all(len(row.select("td")) == 5 for row in rows)
+
+
+def test_shared_passages_are_written_once_and_shown_on_every_page_that_uses_them(site_dir):
+    """The outer-hip pages (gluteal tendinopathy, trochanteric bursitis) share their advice: each
+    passage lives in docs/_data/text/ only, and both built pages show it."""
+    from crosslinks.markers import shared_markers
+    from crosslinks.quality import prose
+
+    content = site_content().graph
+    users: dict[str, list[str]] = {}
+    for p in content.pages.values():
+        for name, _ in shared_markers(p.body):
+            users.setdefault(name, []).append(p.src_uri)
+    assert {"gluteal-tendinopathy", "trochanteric-bursitis"} <= {
+        uri.split("/")[-1].removesuffix(".md") for uris in users.values() for uri in uris
+    }
+    for name, text in content.shared.items():
+        first = " ".join(prose(text).split(".")[0].split()[-6:])  # the end of the first sentence, as read
+        assert first, name
+        for uri in users[name]:
+            html = " ".join(page(site_dir, uri.removesuffix(".md") + "/").get_text(" ").split())
+            assert first in html, f"{uri} does not show the shared text {name}"
+            assert first not in " ".join(prose(content.pages[uri].body).split()), f"{uri} repeats {name} instead of naming it"

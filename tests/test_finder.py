@@ -55,7 +55,9 @@ def node_rule(script: Path, call: str, args: object) -> object:
 def rank(site_dir: Path, api: dict, cases: list[tuple]) -> list[list[str]]:
     """For each (region, ticked symptom ids[, the runner's age groups]): the condition ids in the
     order the finder's own rule (rank in the built finder.js) puts them."""
-    call = "args.cases.map(([region, ticked, ages]) => rule.rank(args.api, region, new Set(ticked), new Set(ages || [])).map(row => row.c.id))"
+    call = (
+        "args.cases.map(([region, ticked, ages]) => rule.rank(args.api, region, new Set(ticked), new Set(ages || [])).map(row => row.c.id))"
+    )
     return node_rule(site_dir / "assets" / "finder.js", call, {"api": api, "cases": cases})
 
 

@@ -13,7 +13,8 @@ from crosslinks.load import split_front_matter
 from crosslinks.quality import MAX_READING_GRADE, prose, reading_grade, states_facts, uncited_numbers
 
 MAX_GRADE = MAX_READING_GRADE
-PAGES = sorted(p for p in DOCS.rglob("*.md") if "_data" not in p.parts)
+# every page, and the passages pages share (docs/_data/text/): all are read by runners
+PAGES = sorted(p for p in DOCS.rglob("*.md") if "_data" not in p.parts or p.parent == DOCS / "_data" / "text")
 CLAIM_PAGES = [p for p in PAGES if states_facts(p.relative_to(DOCS).as_posix())]  # About pages state policy, not facts
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
 NOT_ABBREVIATIONS = {"OK"}

@@ -85,7 +85,9 @@ class ApiCondition(_Api):
     recovery_text: Annotated[str, Field(min_length=1, description="recovery_weeks in words, as the condition's page says it")]
     symptoms: list[ApiConditionSymptom]
     warning_signs: list[Id] = Field(description="ids in warning_signs: the universal signs and the condition's own")
-    ages: list[AgeGroup] = Field(description="age groups the condition is mainly found in: 'growing' (still growing, under about 16) or 'over-50'")
+    ages: list[AgeGroup] = Field(
+        description="age groups the condition is mainly found in: 'growing' (still growing, under about 16) or 'over-50'"
+    )
 
 
 class ApiUrgencyLabels(_Api):

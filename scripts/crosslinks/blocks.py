@@ -14,7 +14,7 @@ from . import bodymap, citations, ladders, metadata, painrule, triage
 from .escape import md_escape
 from .graph import Condition, Graph
 from .load import Page
-from .markers import marker, warning_markers
+from .markers import expand_shared, marker, warning_markers
 from .model import ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
 from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
 from .wording import long_date, recovery_text
@@ -201,6 +201,7 @@ def about_this_page(graph: Graph, page: Page) -> str:
 def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -> str:
     """The page's Markdown with generated blocks, linked citations and its sources added."""
     condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
+    markdown = expand_shared(markdown, graph.shared)
     markdown = warning_blocks(graph, page, markdown)
     if condition is not None:
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))

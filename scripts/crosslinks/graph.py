@@ -76,6 +76,7 @@ class Graph:
         self.ladders: dict[str, LadderSpec] = {ladder.id: ladder for ladder in content.ladders}
         self.search: SearchWords = content.search or SearchWords()
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
+        self.shared: dict[str, str] = {name: text.text for name, text in content.shared.items()}
         pages = sorted(content.pages, key=lambda p: (str(p.meta.title or "").lower(), p.src_uri))
         self.conditions: dict[str, Condition] = {
             p.slug: Condition(p.slug, p, p.meta) for p in pages if p.kind == "condition" and isinstance(p.meta, ConditionMeta)

@@ -41,6 +41,7 @@ GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 PAIN_RULE_FILE = f"{DATA_DIR}/pain-rule.yml"
 LADDERS_FILE = f"{DATA_DIR}/ladders.yml"
 WARNING_SIGNS_FILE = f"{DATA_DIR}/warning-signs.yml"
+SHARED_DIR = f"{DATA_DIR}/text"  # passages several pages share: <!-- crosslinks:shared NAME -->
 # Appended to every page (mkdocs.yml, pymdownx.snippets); beside docs/, not in it.
 ABBREVIATIONS_FILE = "../includes/abbreviations.md"
 
@@ -173,6 +174,16 @@ class Content:
     unreadable_pages: set[str] = field(default_factory=set)  # src_uri of pages that could not be read
     unreadable_files: set[str] = field(default_factory=set)  # data files (relative to docs/) that could not be read
     abbreviations: str | None = None  # the text of ABBREVIATIONS_FILE; None where there is none (test sites)
+    shared: dict[str, SharedText] = field(default_factory=dict)  # by name: SHARED_DIR/<name>.md
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """A passage written once and shown on every page that names it (see markers.SHARED_MARKER)."""
+
+    name: str
+    file: str  # as shown in messages: "docs/_data/text/<name>.md"
+    text: str
 
 
 def display_path(docs_dir: Path, rel: str) -> str:
@@ -198,6 +209,11 @@ def load_content(docs_dir: Path) -> Content:
     abbreviations = docs_dir / ABBREVIATIONS_FILE
     if abbreviations.is_file():
         content.abbreviations = read_text(abbreviations, "includes/abbreviations.md", content.problems)
+    for path in sorted((docs_dir / SHARED_DIR).glob("*.md")):
+        file = display_path(docs_dir, f"{SHARED_DIR}/{path.name}")
+        text = read_text(path, file, content.problems)
+        if text is not None:
+            content.shared[path.stem] = SharedText(path.stem, file, text)
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(f"{DATA_DIR}/"):

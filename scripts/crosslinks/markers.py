@@ -24,3 +24,19 @@ def marker(name: str) -> str:
 def warning_markers(body: str) -> list[tuple[str, list[str], int]]:
     """(the marker as written, the sign ids it names, its line in the body) for each box."""
     return [(m.group(0), m.group(1).split(), body.count("\n", 0, m.start()) + 1) for m in WARNING_MARKER.finditer(body)]
+
+
+# A passage written once and used by several pages (e.g. the outer-hip pages share their advice):
+# `<!-- crosslinks:shared NAME -->` on a line of its own stands for docs/_data/text/NAME.md.
+SHARED_MARKER = re.compile(r"^<!-- crosslinks:shared ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.M)
+
+
+def shared_markers(body: str) -> list[tuple[str, int]]:
+    """(the shared text's name, its line in the body) for each shared-text marker."""
+    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SHARED_MARKER.finditer(body)]
+
+
+def expand_shared(body: str, texts: dict[str, str]) -> str:
+    """The body with each shared-text marker replaced by its text (unknown names stay: the check
+    reports them)."""
+    return SHARED_MARKER.sub(lambda m: texts.get(m.group(1), m.group(0)).strip("\n"), body)

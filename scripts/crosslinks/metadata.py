@@ -13,6 +13,7 @@ import re
 
 from .graph import Graph
 from .load import Page
+from .markers import expand_shared
 from .model import ConditionMeta, next_review_due
 from .paths import absolute_url
 from .quality import reading_grade
@@ -33,7 +34,7 @@ def page_facts(graph: Graph, page: Page, site_url: str, grades: dict[str, int] |
     due = next_review_due(meta)
     facts: dict = {
         "url": absolute_url(site_url, page.src_uri),
-        "reading_grade": _grade(page.body, grades if grades is not None else {}),
+        "reading_grade": _grade(expand_shared(page.body, graph.shared), grades if grades is not None else {}),
         "reviewed": reviewed.isoformat() if reviewed else None,
         "reviewed_long": long_date(reviewed) if reviewed else None,
         "next_review": due.isoformat() if due else None,

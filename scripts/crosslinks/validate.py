@@ -20,13 +20,15 @@ from .load import (
     REFERENCES_FILE,
     REGIONS_FILE,
     SEARCH_FILE,
+    SHARED_DIR,
     SYMPTOMS_FILE,
     WARNING_SIGNS_FILE,
     Content,
     Page,
+    SharedText,
     display_path,
 )
-from .markers import MARKERS, marker, warning_markers
+from .markers import MARKERS, marker, shared_markers, warning_markers
 from .model import (
     CONDITION_ANCHORS,
     MAX_REVIEW_INTERVAL_YEARS,
@@ -90,6 +92,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                 Problem(page.file, "", "", "this page would be replaced by a generated page of the same name", "delete or rename the file")
             )
         problems += _warning_markers(page, sign_ids)
+        problems += _shared_uses(page, content.shared, reference_ids)
         if isinstance(page.meta, ConditionMeta):
             problems += _condition(page, page.meta, symptom_ids, condition_slugs, sign_ids)
             problems += _condition_signs(page, page.meta, sign_ids)
@@ -102,6 +105,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
                     )
 
     problems += _differentials_both_ways(conditions)
+    problems += _shared_texts(content, reference_ids)
 
     if any(kind == "condition" for kind, _ in content.unreadable) or SYMPTOMS_FILE in content.unreadable_files:
         return problems  # which symptoms are used is unknown until every condition page reads
@@ -122,13 +126,82 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     return problems
 
 
+def _shared_uses(page: Page, shared: dict[str, SharedText], reference_ids: set[str]) -> list[Problem]:
+    """Each shared-text marker names a text, and the page lists the sources that text cites."""
+    problems = []
+    for name, line in shared_markers(page.body):
+        text = shared.get(name)
+        if text is None:
+            hint = closest(name, shared) if shared else f"write the passage in docs/{SHARED_DIR}/{name}.md"
+            problems.append(Problem(page.file, f"line {page.body_line + line - 1}", name, "no shared text has this name", hint))
+            continue
+        for key in cited_keys(text.text):
+            if key in reference_ids and key not in page.meta.sources:
+                problems.append(
+                    Problem(
+                        page.file,
+                        "sources",
+                        key,
+                        f"the shared text '{name}' cites this source, but the page does not list it",
+                        f"add {key} to sources",
+                    )
+                )
+    return problems
+
+
+def _shared_texts(content: Content, reference_ids: set[str]) -> list[Problem]:
+    """Every shared text is used, cites known sources, holds no markers and no unsafe markup."""
+    used = {name for page in content.pages for name, _ in shared_markers(page.body)}
+    # a misspelt name (reported with the page) or an unreadable page may be the missing use
+    uses_known = used <= content.shared.keys() and not content.unreadable_pages
+    problems = []
+    for text in content.shared.values():
+        if text.name not in used and uses_known:
+            problems.append(
+                Problem(
+                    text.file,
+                    "",
+                    "",
+                    "no page uses this shared text",
+                    f"add <!-- crosslinks:shared {text.name} --> to a page, or delete the file",
+                )
+            )
+        for found in re.finditer(r"<!--\s*crosslinks:", text.text):
+            problems.append(
+                Problem(
+                    text.file,
+                    f"line {text.text.count(chr(10), 0, found.start()) + 1}",
+                    "crosslinks marker",
+                    "a shared text cannot hold a marker",
+                    "put the marker on each page, outside the shared text",
+                )
+            )
+        for key in cited_keys(text.text):
+            if key not in reference_ids:
+                problems.append(
+                    Problem(text.file, "body citation", f"[@{key}]", "no bibliography entry has this key", closest(key, reference_ids))
+                )
+        problems += _markup_problems(text.file, 1, text.text)
+    return problems
+
+
 # Sites that copy documents they do not own (uploads, scraped abstracts, staging copies). A reader
 # who follows a citation must reach the cited document at its publisher, a registry or an index
 # such as PubMed, never one of these.
 COPY_SITES = (
-    "studylib.net", "docslib.org", "scribd.com", "fx361.cc", "proinfo.top", "paperexplained.cn",
-    "discovery.researcher.life", "biotechhunter.com", "meddatax.com", "5dok.net", "fdocuments.in",
-    "pdfslide.net", "franktesting.co.uk",
+    "studylib.net",
+    "docslib.org",
+    "scribd.com",
+    "fx361.cc",
+    "proinfo.top",
+    "paperexplained.cn",
+    "discovery.researcher.life",
+    "biotechhunter.com",
+    "meddatax.com",
+    "5dok.net",
+    "fdocuments.in",
+    "pdfslide.net",
+    "franktesting.co.uk",
 )
 
 
@@ -142,11 +215,19 @@ def _reference_links(file: str, references: list[Reference]) -> list[Problem]:
         host = (parts.hostname or "").lower()
         if any(host == site or host.endswith("." + site) for site in COPY_SITES):
             problems.append(
-                Problem(file, f"{ref.id}.url", ref.url, "this site copies documents it does not publish", "link the document at its publisher, or give its doi or pmid")
+                Problem(
+                    file,
+                    f"{ref.id}.url",
+                    ref.url,
+                    "this site copies documents it does not publish",
+                    "link the document at its publisher, or give its doi or pmid",
+                )
             )
         elif parts.path.strip("/") == "" and not parts.query:
             problems.append(
-                Problem(file, f"{ref.id}.url", ref.url, "this is a site's home page, not the cited document", "link the page or article itself")
+                Problem(
+                    file, f"{ref.id}.url", ref.url, "this is a site's home page, not the cited document", "link the page or article itself"
+                )
             )
     return problems
 
