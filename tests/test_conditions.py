@@ -29,6 +29,10 @@ SLUGS = [
     "snapping-hip",
     "hip-dysplasia",
     "referred-back-pain",
+    "inguinal-related-groin-pain",
+    "femoral-shaft-stress-fracture",
+    "avascular-necrosis",
+    "meralgia-paraesthetica",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"

@@ -66,7 +66,8 @@ def test_every_anatomy_page_has_a_labelled_diagram_with_a_text_alternative(site_
 
 def test_every_exercise_is_linked_from_a_condition_and_every_condition_lists_one(site_dir):
     """Each list follows the evidence for that condition (deep gluteal syndrome has a stretch and
-    no trial of strength work), so one is enough; none is a gap."""
+    no trial of strength work), so one is enough; where no exercise has a source (meralgia
+    paraesthetica, a trapped skin nerve), the page says so rather than invent one."""
     linked_from = {slug: set() for slug in EXERCISES}
     for condition in CONDITIONS:
         heading = page(site_dir, f"conditions/{condition}/").find(id="exercises-that-help")
@@ -75,7 +76,9 @@ def test_every_exercise_is_linked_from_a_condition_and_every_condition_lists_one
         if CONDITION_URGENCY[condition] == "urgent":  # nothing before a clinician has checked
             assert not items and "once a clinician has checked you" in listing.get_text(), condition
             continue
-        assert len(items) >= 1, f"{condition} lists {len(items)} exercises"
+        if not items:  # a page with no sourced exercise says so, never an empty list
+            assert "No exercise has been shown to help this problem" in listing.get_text(), condition
+            continue
         for a in items:
             linked_from[a["href"].strip("/").split("/")[-1]].add(condition)
     assert not [slug for slug, conditions in linked_from.items() if not conditions]

@@ -161,7 +161,7 @@ def exercises_block(graph: Graph, condition: Condition) -> str:
     empty = (
         "None from this site's library: exercise starts once a clinician has checked you, and follows their plan."
         if condition.meta.urgency == "urgent"
-        else "No exercise page for this condition yet."
+        else "No exercise has been shown to help this problem, so this site lists none. Follow the steps under [What to do now](#what-to-do-now), and a physiotherapist's plan if you see one."
     )
     return _subsection("### Exercises that help {#exercises-that-help}", items, empty)
 
