@@ -33,6 +33,7 @@ SLUGS = [
     "femoral-shaft-stress-fracture",
     "avascular-necrosis",
     "meralgia-paraesthetica",
+    "spondylolysis",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"
