@@ -29,6 +29,9 @@ SLUGS = [
     "snapping-hip",
     "hip-dysplasia",
     "referred-back-pain",
+    "slipped-capital-femoral-epiphysis",
+    "pelvic-avulsion-fracture",
+    "apophysitis",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"

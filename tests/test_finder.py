@@ -396,3 +396,18 @@ def test_symptoms_quoted_in_a_sentence_keep_the_capital_i(tab, served_site):
     results = tab.locator("#rh-finder-results").inner_text()
     assert "Fits what you ticked: an ache over the bony point" in results
     assert "i'm" not in results and " i " not in results
+
+
+# One documented input per condition page for growing runners (issue 15): region and ticked
+# symptoms for which the finder's rule ranks that page first, before any age question is asked.
+FIRST_FOR = [
+    ("slipped-capital-femoral-epiphysis", "front", ["deep-groin-ache", "pain-front-of-thigh", "knee-or-thigh-pain-no-knee-injury"]),
+    ("pelvic-avulsion-fracture", "front", ["started-suddenly", "sore-bony-point-front-of-hip"]),
+    ("apophysitis", "side", ["sore-top-of-pelvis", "pain-during-run"]),
+]
+
+
+@pytest.mark.parametrize(("slug", "region", "ticked"), FIRST_FOR, ids=[slug for slug, _, _ in FIRST_FOR])
+def test_each_growing_runner_condition_ranks_first_for_its_documented_input(site_dir, api, slug, region, ticked):
+    (order,) = rank(site_dir, api, [(region, ticked)])
+    assert order[0] == slug, f"{region} {ticked}: {order[:3]}"
