@@ -34,6 +34,9 @@ SLUGS = [
     "avascular-necrosis",
     "meralgia-paraesthetica",
     "spondylolysis",
+    "slipped-capital-femoral-epiphysis",
+    "pelvic-avulsion-fracture",
+    "apophysitis",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"

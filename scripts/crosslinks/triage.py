@@ -77,12 +77,17 @@ def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
     return "\n".join(lines)
 
 
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: first letter lower case, abbreviations kept ("... (SCFE) in teenagers")."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
+
+
 def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urgent: bool, title: str) -> list[str]:
     """The card's stop column: the condition's signs at their tiers (no citations: the box below has them)."""
     lines = ['<div class="rh-tier rh-tier--stop" data-search-exclude="" markdown>', ""]
     if urgent:
         lines += [
-            f"**Stop running now.** Running stops until a clinician has checked you for {md_escape(title.lower())}, "
+            f"**Stop running now.** Running stops until a clinician has checked you for {md_escape(in_sentence(title))}, "
             "and starts again only when they say so.",
             "",
             tier_action_html(graph.tiers["urgent"]),
