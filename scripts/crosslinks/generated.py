@@ -137,7 +137,7 @@ def region_guides(graph: Graph, region_id: str) -> list[str]:
     the conditions (a guide that is not in the site, as in a test site, is left out)."""
     src = region_src(region_id)
     return [
-        f"{md_escape(guide.note)} [{md_escape(guide.text)}]({link(src, guide.page)})\n"
+        f"{md_escape(guide.note)} See [{md_escape(guide.text)}]({link(src, guide.page)}).\n"
         for guide in graph.regions[region_id].guides
         if graph.has_page(guide.page)
     ]
