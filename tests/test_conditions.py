@@ -29,6 +29,8 @@ SLUGS = [
     "snapping-hip",
     "hip-dysplasia",
     "referred-back-pain",
+    "proximal-hamstring-avulsion",
+    "axial-spondyloarthritis",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"
