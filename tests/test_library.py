@@ -24,6 +24,10 @@ GRAPH = site_content().graph
 EXERCISES = sorted(GRAPH.exercises)
 CONDITIONS = sorted(GRAPH.conditions)
 CONDITION_URGENCY = {slug: condition.meta.urgency for slug, condition in GRAPH.conditions.items()}
+# Conditions for which the fact base supports no exercise in the library yet: their block says so
+# rather than list one without evidence (axial spondyloarthritis: NICE's treatment advice was not
+# among the sources checked).
+NO_SOURCED_EXERCISE = {"axial-spondyloarthritis"}
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -74,6 +78,9 @@ def test_every_exercise_is_linked_from_a_condition_and_every_condition_lists_one
         items = listing.select("li a[href*='exercises/']")
         if CONDITION_URGENCY[condition] == "urgent":  # nothing before a clinician has checked
             assert not items and "once a clinician has checked you" in listing.get_text(), condition
+            continue
+        if condition in NO_SOURCED_EXERCISE:
+            assert not items and "No exercise page for this condition yet" in listing.get_text(), condition
             continue
         assert len(items) >= 1, f"{condition} lists {len(items)} exercises"
         for a in items:
