@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import page, site_content
@@ -37,6 +38,8 @@ SLUGS = [
     "slipped-capital-femoral-epiphysis",
     "pelvic-avulsion-fracture",
     "apophysitis",
+    "proximal-hamstring-avulsion",
+    "axial-spondyloarthritis",
 ]
 ANCHORS = list(CONDITION_ANCHORS)  # the fixed section ids, from the content model
 # Look-alikes the issue names: each pair must show in one page's "Often confused with"
@@ -157,3 +160,29 @@ def test_shared_passages_are_written_once_and_shown_on_every_page_that_uses_them
             html = " ".join(page(site_dir, uri.removesuffix(".md") + "/").get_text(" ").split())
             assert first in html, f"{uri} does not show the shared text {name}"
             assert first not in " ".join(prose(content.pages[uri].body).split()), f"{uri} repeats {name} instead of naming it"
+
+
+# The causes that are dangerous to miss (issue 15): the page is urgent (its card at the top says
+# running stops: tests/test_triage.py), and "In short" says why time matters, with a source.
+HIGH_URGENCY = [
+    "slipped-capital-femoral-epiphysis",
+    "pelvic-avulsion-fracture",
+    "proximal-hamstring-avulsion",
+    "avascular-necrosis",
+    "femoral-shaft-stress-fracture",
+]
+TIME_MATTERS = re.compile(r"time matters|early|quickly|\bfast\b|sooner|break right through", re.I)
+
+
+@pytest.mark.parametrize("slug", HIGH_URGENCY)
+def test_a_dangerous_cause_says_from_the_first_screen_that_time_matters_and_why(site_dir, slug):
+    assert site_content().graph.conditions[slug].meta.urgency == "urgent"
+    html = page(site_dir, f"conditions/{slug}/")
+    first_screen = []
+    for sibling in html.find(id="in-short").find_next_siblings():
+        if sibling.name == "h2":
+            break
+        first_screen.append(sibling)
+    text = " ".join(p.get_text(" ") for p in first_screen)
+    assert TIME_MATTERS.search(text), f"{slug}: 'In short' does not say why time matters"
+    assert any(p.select("sup.rh-cite a, a[href^='#ref-']") for p in first_screen), f"{slug}: the reason is not cited"

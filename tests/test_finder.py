@@ -437,6 +437,13 @@ FIRST_FOR = [
     ("femoral-shaft-stress-fracture", "front", ["deep-thigh-bone-ache"], []),
     ("avascular-necrosis", "front", ["trouble-reaching-feet"], []),
     ("meralgia-paraesthetica", "side", ["numb-burning-outer-thigh"], []),
+    ("proximal-hamstring-avulsion", "back", ["started-suddenly", "bruise-back-of-thigh", "hamstring-feels-weak", "pain-when-sitting"], []),
+    (
+        "axial-spondyloarthritis",
+        "lower-back",
+        ["stiff-back-in-morning", "eases-with-movement-not-rest", "wakes-in-second-half-of-night"],
+        [],
+    ),
 ]
 
 

@@ -104,6 +104,7 @@ def region_page(graph: Graph, region_id: str) -> str:
         )
     ]
     parts.append(f"{region.description}\n")
+    parts += region_guides(graph, region_id)
     parts.append(region_map(graph, region_id))
     if graph.has_page(FINDER):
         parts.append(f"Not sure this is the right area? [Tap where it hurts on the finder]({link(src, FINDER)}).\n")
@@ -129,6 +130,17 @@ def region_page(graph: Graph, region_id: str) -> str:
         signs = "; ".join(_symptom_link(src, s) for s in symptoms) or "no symptom sets it apart from the others here"
         parts.append(f"- **[{md_escape(condition.title)}]({link(src, condition.page.src_uri)})**: {signs}")
     return "\n".join(parts) + "\n"
+
+
+def region_guides(graph: Graph, region_id: str) -> list[str]:
+    """The guides regions.yml names for this region, each a sentence and its link, shown before
+    the conditions (a guide that is not in the site, as in a test site, is left out)."""
+    src = region_src(region_id)
+    return [
+        f"{md_escape(guide.note)} See [{md_escape(guide.text)}]({link(src, guide.page)}).\n"
+        for guide in graph.regions[region_id].guides
+        if graph.has_page(guide.page)
+    ]
 
 
 def region_map(graph: Graph, region_id: str) -> str:

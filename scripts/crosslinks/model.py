@@ -121,11 +121,20 @@ class Strict(BaseModel):
 # --- Data files ------------------------------------------------------------------------------
 
 
+class RegionGuide(Strict):
+    """A hand-written guide that a region's page points to, with why it matters there."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")]  # its docs/ path: "self-care/x.md"
+    text: Text  # the link's words
+    note: Text  # one sentence before the link: why a reader of this region should look
+
+
 class Region(Strict):
     id: RegionId
     name: Text
     short: Text
     description: Text
+    guides: list[RegionGuide] = []  # shown near the top of the region's page, in this order
 
 
 class Symptom(Strict):

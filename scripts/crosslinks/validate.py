@@ -57,6 +57,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
         problems += _regions_complete(display_path(docs, REGIONS_FILE), {r.id for r in content.regions})
 
     problems += _glossary(content, generated_paths)
+    problems += _region_guides(content)
     conditions = [p for p in content.pages if p.kind == "condition"]
     problems += _duplicate_slugs(conditions)
     problems += _duplicate_slugs([p for p in content.pages if p.kind == "exercise"])
@@ -452,6 +453,18 @@ def _glossary(content: Content, generated_paths: set[str]) -> list[Problem]:
         if target not in pages:
             problems.append(Problem(file, f"{entry.term}.page", entry.page, "no page at this path", closest(target, pages)))
     return problems
+
+
+def _region_guides(content: Content) -> list[Problem]:
+    """A guide a region's page links to must be a hand-written page in docs/."""
+    file = display_path(content.docs_dir, REGIONS_FILE)
+    pages = {p.src_uri for p in content.pages} | content.unreadable_pages
+    return [
+        Problem(file, f"{region.id}.guides[{index}].page", guide.page, "no page at this path", closest(guide.page, pages))
+        for region in content.regions
+        for index, guide in enumerate(region.guides)
+        if guide.page not in pages
+    ]
 
 
 class _Anything(frozenset):
