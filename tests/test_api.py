@@ -71,7 +71,7 @@ def test_the_schema_rejects_a_wrong_export(change):
                 "regions": ["front"],
                 "onset": "gradual",
                 "urgency": "self-care",
-                "recovery_weeks": {"min": 1, "max": 2, "long_term": False},
+                "recovery_weeks": {"min": 1, "max": 2, "long_term": False, "unknown": False},
                 "recovery_text": "1 to 2 weeks",
                 "symptoms": [{"id": "s", "label": "S", "frequency": "typical"}],
                 "warning_signs": ["x"],

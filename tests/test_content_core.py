@@ -137,7 +137,7 @@ def test_the_json_export_matches_its_schema_and_the_front_matter(site):
     bone = by_id["bone-thing"]
     assert bone["url"] == "conditions/bone-thing/"
     assert bone["urgency"] == "urgent"
-    assert bone["recovery_weeks"] == {"min": 12, "max": 20, "long_term": False}
+    assert bone["recovery_weeks"] == {"min": 12, "max": 20, "long_term": False, "unknown": False}
     assert {"id": "deep-groin-ache", "label": "A deep ache in my groin", "frequency": "typical"} in bone["symptoms"]
     assert bone["warning_signs"] == ["cannot-bear-weight", "groin-pain-worse-each-run"]
     assert [t["id"] for t in data["tiers"]] == ["emergency", "urgent", "soon"]

@@ -18,7 +18,7 @@ from .model import AGE_LABELS, URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset
 from .paths import page_url, region_src, symptom_src
 from .wording import recovery_text
 
-API_VERSION = 2  # 2: warning signs moved out of the symptoms into their own registry
+API_VERSION = 3  # 2: warning signs moved out of the symptoms into their own registry; 3: recovery weeks may be null (unknown)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Url = Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*$", description="relative to the site's root, ending in /")]
@@ -67,9 +67,10 @@ class ApiConditionSymptom(_Api):
 
 
 class ApiRecovery(_Api):
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    min: int | None = Field(ge=0, description="null when no source gives a usual time (unknown)")
+    max: int | None = Field(ge=0, description="null when no source gives a usual time (unknown)")
     long_term: bool
+    unknown: bool = Field(description="true: no usual time is known; recovery_text says so")
 
 
 class ApiCondition(_Api):
@@ -112,7 +113,7 @@ class ConditionsApi(_Api):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Runner's Hip conditions API")
 
-    version: Literal[2]
+    version: Literal[3]
     urgency_labels: ApiUrgencyLabels
     age_groups: list[ApiAgeGroup] = Field(description="the finder's optional questions about the runner; conditions[].ages names them")
     tiers: list[ApiTier] = Field(min_length=3, max_length=3)
@@ -156,7 +157,10 @@ def conditions_api(graph: Graph) -> ConditionsApi:
                 onset=c.meta.onset,
                 urgency=c.meta.urgency,
                 recovery_weeks=ApiRecovery(
-                    min=c.meta.recovery.min_weeks, max=c.meta.recovery.max_weeks, long_term=c.meta.recovery.long_term
+                    min=c.meta.recovery.min_weeks,
+                    max=c.meta.recovery.max_weeks,
+                    long_term=c.meta.recovery.long_term,
+                    unknown=c.meta.recovery.unknown,
                 ),
                 recovery_text=recovery_text(c.meta.recovery),
                 symptoms=[ApiConditionSymptom(id=s.id, label=s.label, frequency=f) for s, f in graph.symptoms_of(c)],

@@ -25,6 +25,7 @@ class RecoveryRow(NamedTuple):
     min_weeks: int
     max_weeks: int
     long_term: bool
+    unknown: bool = False  # never drawn: recovery_chart leaves these rows out and names them
 
 
 def short_range(row: RecoveryRow) -> str:

@@ -154,9 +154,11 @@ def region_map(graph: Graph, region_id: str) -> str:
 def recovery_chart(graph: Graph) -> str:
     """`/conditions/`: every condition's typical recovery as a range bar, drawn at build time."""
     rows = [
-        charts.RecoveryRow(c.title, c.meta.recovery.min_weeks, c.meta.recovery.max_weeks, c.meta.recovery.long_term)
+        charts.RecoveryRow(c.title, c.meta.recovery.min_weeks, c.meta.recovery.max_weeks, c.meta.recovery.long_term)  # type: ignore[arg-type]
         for c in graph.conditions.values()
+        if not c.meta.recovery.unknown
     ]
+    unknown = sorted(c.title for c in graph.conditions.values() if c.meta.recovery.unknown)
     if not rows:
         return ""
     caption = (
@@ -164,6 +166,8 @@ def recovery_chart(graph: Graph) -> str:
         "An open bar with an arrow is a long-term condition. It starts at the week when you can judge a first course of treatment. "
         "The table below gives each range in words."
     )
+    if unknown:
+        caption += f" Not shown, because no source gives a usual time: {html.escape('; '.join(unknown))}."
     return f'<figure class="rh-chart-figure">{charts.recovery_chart_svg(rows)}<figcaption>{caption}</figcaption></figure>\n'
 
 

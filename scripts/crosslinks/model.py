@@ -357,15 +357,25 @@ class SymptomMarks(Strict):
 
 class Recovery(Strict):
     """Typical recovery in weeks. For a long-term condition (`long_term: true`) the range is how
-    long a first course of treatment, such as exercise therapy, takes to judge, not a cure."""
+    long a first course of treatment, such as exercise therapy, takes to judge, not a cure.
+    Where no source gives a usual time (it depends on the treatment, or was never studied),
+    `unknown: true` and no weeks: the site then says so instead of showing a borrowed number; the
+    sources are those the page's Recovery section cites for what is known."""
 
-    min_weeks: StrictInt = Field(ge=0)
-    max_weeks: StrictInt = Field(ge=1)
+    min_weeks: StrictInt | None = Field(default=None, ge=0)
+    max_weeks: StrictInt | None = Field(default=None, ge=1)
     sources: list[SourceKey] = Field(min_length=1)
     long_term: StrictBool = False
+    unknown: StrictBool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> Recovery:
+        if self.unknown:
+            if self.min_weeks is not None or self.max_weeks is not None or self.long_term:
+                raise ValueError("with unknown: true, give no min_weeks, max_weeks or long_term")
+            return self
+        if self.min_weeks is None or self.max_weeks is None:
+            raise ValueError("give min_weeks and max_weeks, or unknown: true where no source gives a usual time")
         if self.min_weeks > self.max_weeks:
             raise ValueError("min_weeks must not be larger than max_weeks")
         return self

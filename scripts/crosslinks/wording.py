@@ -14,11 +14,16 @@ class Recovery(Protocol):
     """A recovery range: a condition's front matter, or a row of the recovery chart."""
 
     @property
-    def min_weeks(self) -> int: ...
+    def min_weeks(self) -> int | None: ...
     @property
-    def max_weeks(self) -> int: ...
+    def max_weeks(self) -> int | None: ...
     @property
     def long_term(self) -> bool: ...
+    @property
+    def unknown(self) -> bool: ...
+
+
+UNKNOWN_RECOVERY = "no usual time is known (see Recovery on its page)"
 
 
 def long_date(day: dt.date) -> str:
@@ -29,5 +34,7 @@ def long_date(day: dt.date) -> str:
 def recovery_text(recovery: Recovery) -> str:
     """A condition's usual recovery: "6 to 12 weeks", or how long to give a long-term one."""
     low, high = recovery.min_weeks, recovery.max_weeks
+    if recovery.unknown or low is None or high is None:
+        return UNKNOWN_RECOVERY
     span = f"{low} weeks" if low == high else f"{low} to {high} weeks"
     return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
