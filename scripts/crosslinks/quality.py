@@ -166,12 +166,12 @@ def abbreviations_used_before_spelled_out(markdown: str, forms: dict[str, str]) 
     is where a term is explained. Link text stays in: it is read as part of the sentence."""
     text = prose(markdown)
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    found: list[str] = []
-    for key in sorted(forms, key=len, reverse=True):  # ADD-R before ADD
+    found: list[tuple[int, str]] = []
+    for key in forms:
         if key in KNOWN_AS_LETTERS or key in NOT_ABBREVIATIONS:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-        first = next((s for s in sentences if pattern.search(s)), None)
-        if first is not None and not _contains(_words(first), _words(forms[key])):
-            found.append(key)
-    return found
+        pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")  # ADD is not ADD-R
+        first = next((i for i, s in enumerate(sentences) if pattern.search(s)), None)
+        if first is not None and not _contains(_words(sentences[first]), _words(forms[key])):
+            found.append((first, key))
+    return [key for _, key in sorted(found)]  # in the order a reader meets them
