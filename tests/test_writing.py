@@ -97,16 +97,20 @@ def test_abbreviations_are_spelled_out_on_first_use(path: Path):
 
 
 def test_the_spelled_out_check_can_fail():
-    forms = spelled_out_forms("*[GP]: general practitioner: a family doctor\n*[NSAIDs]: non-steroidal anti-inflammatory drugs, such as ibuprofen\n*[UK]: United Kingdom")
+    forms = spelled_out_forms(
+        "*[GP]: general practitioner: a family doctor\n*[NSAIDs]: non-steroidal anti-inflammatory drugs, such as ibuprofen\n*[UK]: United Kingdom"
+    )
     assert forms["GP"] == "general practitioner" and forms["NSAIDs"] == "non-steroidal anti-inflammatory drugs"
     assert abbreviations_used_before_spelled_out("See a GP if it hurts.", forms) == ["GP"]
     # the words come only later, in another sentence: too late
     assert abbreviations_used_before_spelled_out("See a GP. A general practitioner can help.", forms) == ["GP"]
     assert not abbreviations_used_before_spelled_out("See a general practitioner (GP). Then a GP again.", forms)
     assert not abbreviations_used_before_spelled_out("A GP (general practitioner) can help.", forms)
-    assert abbreviations_used_before_spelled_out("Anti-inflammatory drugs (non-steroidal, or NSAIDs).", forms) == ["NSAIDs"]  # words in order
+    # the words must come in their order
+    assert abbreviations_used_before_spelled_out("Anti-inflammatory drugs (non-steroidal, or NSAIDs).", forms) == ["NSAIDs"]
     assert not abbreviations_used_before_spelled_out("Non-steroidal anti-inflammatory drugs (NSAIDs) help.", forms)
-    assert not abbreviations_used_before_spelled_out("## GP visits\n\nA general practitioner (GP) can help.", forms)  # headings are signposts
+    # a heading is a signpost: the sentence under it explains the term
+    assert not abbreviations_used_before_spelled_out("## GP visits\n\nA general practitioner (GP) can help.", forms)
     assert not abbreviations_used_before_spelled_out("Made in the UK.", forms)  # known as letters
     assert not abbreviations_used_before_spelled_out("GPS watches and GPs.", forms)  # whole words only
 

@@ -21,7 +21,14 @@ from pathlib import Path
 from . import ContentError, load_site
 from .load import read_text, split_front_matter
 from .problems import Problem
-from .quality import MAX_READING_GRADE, abbreviations_used_before_spelled_out, reading_grade, spelled_out_forms, states_facts, uncited_numbers
+from .quality import (
+    MAX_READING_GRADE,
+    abbreviations_used_before_spelled_out,
+    reading_grade,
+    spelled_out_forms,
+    states_facts,
+    uncited_numbers,
+)
 from .site import today
 
 DOCS_ROOT = Path(__file__).resolve().parents[2] / "docs"
