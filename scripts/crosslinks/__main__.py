@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import ContentError, load_site
 from .load import read_text, split_front_matter
+from .markers import expand_shared
 from .problems import Problem
 from .quality import (
     MAX_READING_GRADE,
@@ -97,7 +98,9 @@ def report_quality(pages: list[Path]) -> int:
         grade = reading_grade(body)
         inside = path.resolve().is_relative_to(DOCS_ROOT)
         uncited = uncited_numbers(body) if not inside or states_facts(path.resolve().relative_to(DOCS_ROOT).as_posix()) else []
-        late = abbreviations_used_before_spelled_out(body, forms)
+        shared = DOCS_ROOT / "_data" / "text"  # a page is read with its shared passages in place
+        texts = {text.stem: text.read_text(encoding="utf-8") for text in shared.glob("*.md")} if inside else {}
+        late = abbreviations_used_before_spelled_out(expand_shared(body, texts), forms)
         ok = grade <= MAX_READING_GRADE and not uncited and not late
         failed |= not ok
         print(f"{'ok  ' if ok else 'FAIL'} {path}: reading grade {grade:.1f} (limit {MAX_READING_GRADE:g})")
