@@ -20,8 +20,16 @@ from pathlib import Path
 
 from . import ContentError, load_site
 from .load import read_text, split_front_matter
+from .markers import expand_shared
 from .problems import Problem
-from .quality import MAX_READING_GRADE, reading_grade, states_facts, uncited_numbers
+from .quality import (
+    MAX_READING_GRADE,
+    abbreviations_used_before_spelled_out,
+    reading_grade,
+    spelled_out_forms,
+    states_facts,
+    uncited_numbers,
+)
 from .site import today
 
 DOCS_ROOT = Path(__file__).resolve().parents[2] / "docs"
@@ -74,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_quality(pages: list[Path]) -> int:
-    """Print each page's reading grade and any uncited numbers; exit 1 if any page fails."""
+    """Print each page's reading grade, any uncited numbers and any abbreviation used before it is
+    spelled out; exit 1 if any page fails."""
     failed = False
+    abbreviations = DOCS_ROOT.parent / "includes" / "abbreviations.md"
+    forms = spelled_out_forms(abbreviations.read_text(encoding="utf-8")) if abbreviations.is_file() else {}
     for path in pages:
         problems: list[Problem] = []
         text = read_text(path, str(path), problems) if path.is_file() else None
@@ -87,11 +98,16 @@ def report_quality(pages: list[Path]) -> int:
         grade = reading_grade(body)
         inside = path.resolve().is_relative_to(DOCS_ROOT)
         uncited = uncited_numbers(body) if not inside or states_facts(path.resolve().relative_to(DOCS_ROOT).as_posix()) else []
-        ok = grade <= MAX_READING_GRADE and not uncited
+        shared = DOCS_ROOT / "_data" / "text"  # a page is read with its shared passages in place
+        texts = {text.stem: text.read_text(encoding="utf-8") for text in shared.glob("*.md")} if inside else {}
+        late = abbreviations_used_before_spelled_out(expand_shared(body, texts), forms)
+        ok = grade <= MAX_READING_GRADE and not uncited and not late
         failed |= not ok
         print(f"{'ok  ' if ok else 'FAIL'} {path}: reading grade {grade:.1f} (limit {MAX_READING_GRADE:g})")
         for paragraph in uncited:
             print(f"     number without a citation: {paragraph}")
+        for key in late:
+            print(f"     spell out where first used: {key} ({forms[key]})")
     return 1 if failed else 0
 
 

@@ -122,3 +122,56 @@ def undefined_abbreviations(markdown: str, defined: set[str]) -> list[str]:
         if sum(ch.isupper() for ch in token) >= 2 and token not in defined | NOT_ABBREVIATIONS and token not in found:
             found.append(token)
     return found
+
+
+# Abbreviations a reader knows better as letters than as words (the GOV.UK style guide's own
+# examples), and names that have no spelled-out form: a trial, a tool or a licence is called by
+# its name, and the tooltip says what it is.
+KNOWN_AS_LETTERS = frozenset({"UK", "US", "BY", "CC", "CC0", "CESMAC", "MIT", "QR", "CAT2", "FAIT", "FASHIoN", "LEAP"})
+_DEFINITION_LINE = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$", re.M)
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[^a-z])|\n")
+
+
+def spelled_out_forms(abbreviations_file_text: str) -> dict[str, str]:
+    """Each abbreviation's words, from `includes/abbreviations.md`: its definition up to the first
+    colon (`*[GP]: general practitioner: a family doctor` gives "general practitioner"), or up to
+    the first comma when there is no colon (`*[NSAID]: non-steroidal anti-inflammatory drug, such
+    as ibuprofen`), without a leading "the"."""
+    forms = {}
+    for key, text in _DEFINITION_LINE.findall(abbreviations_file_text):
+        words = text.split(":", 1)[0] if ":" in text else text.split(",", 1)[0]
+        forms[key] = re.sub(r"^(?:the|a|an)\s+", "", words.strip().strip('"'), flags=re.I)
+    return forms
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, hyphens split, a plural's final s dropped: "Anti-inflammatory drugs"
+    and "anti inflammatory drug" compare equal."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return n > 0 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def abbreviations_used_before_spelled_out(markdown: str, forms: dict[str, str]) -> list[str]:
+    """Abbreviations whose first use in the page's prose is in a sentence that does not spell
+    them out.
+
+    Spelled out means: the abbreviation's words (see `spelled_out_forms`) appear in the same
+    sentence as its first use, before or after it: "magnetic resonance imaging (MRI)" and "an
+    MRI (magnetic resonance imaging) scan" both pass. The prose is `prose()`: headings, tables
+    and admonition titles are left out, as a heading is a signpost, and the sentence under it
+    is where a term is explained. Link text stays in: it is read as part of the sentence."""
+    text = prose(markdown)
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    found: list[tuple[int, str]] = []
+    for key in forms:
+        if key in KNOWN_AS_LETTERS or key in NOT_ABBREVIATIONS:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")  # ADD is not ADD-R
+        first = next((i for i, s in enumerate(sentences) if pattern.search(s)), None)
+        if first is not None and not _contains(_words(sentences[first]), _words(forms[key])):
+            found.append((first, key))
+    return [key for _, key in sorted(found)]  # in the order a reader meets them
