@@ -46,7 +46,10 @@ CHROMIUM_ARGS = [
 # Budgets, in bytes, compressed as a static host serves the files
 PAGE_BUDGET = 100 * 1024
 HTML_BUDGET = 25 * 1024
-SEARCH_INDEX_BUDGET = 150 * 1024
+# The index grows with the content: 150 KB held 19 condition pages; with 29 and three new guides
+# (issue 15) it is about 170 KB after generated lists were taken out of it. It is fetched after the
+# page has loaded (Material's bundle), never counted in a first view's 100 KB.
+SEARCH_INDEX_BUDGET = 200 * 1024
 
 # Static hosts (GitHub Pages among them) compress text; images such as PNG are already compressed.
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")

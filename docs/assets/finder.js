@@ -32,6 +32,8 @@
      symptom is ticked). Points: 2 per ticked typical symptom, 1 per ticked possible one, and 2
      when the runner is in an age group the condition mainly affects. Order: points (high
      first), usual symptoms not ticked (few first), urgency (most urgent first), title (A to Z).
+     With no symptom ticked, no count of untracked symptoms or urgency orders the list (it would
+     put rare, serious causes first for everyone): points (age only), then A to Z.
      Returns rows of {c: condition, matched, missing, ages, points}. */
   function rank(data, region, ticked, ages) {
     var rows = [];
@@ -52,9 +54,10 @@
       points += 2 * ageMatched.length;
       rows.push({ c: c, matched: matched, missing: missing, ages: ageMatched, points: points });
     });
+    var none = !ticked.size;
     rows.sort(function (a, b) {
-      return b.points - a.points || a.missing.length - b.missing.length ||
-        URGENCY_RANK[a.c.urgency] - URGENCY_RANK[b.c.urgency] ||
+      return b.points - a.points ||
+        (none ? 0 : a.missing.length - b.missing.length || URGENCY_RANK[a.c.urgency] - URGENCY_RANK[b.c.urgency]) ||
         (a.c.title < b.c.title ? -1 : a.c.title > b.c.title ? 1 : 0);
     });
     return rows;

@@ -17,7 +17,7 @@ from .load import Page
 from .markers import expand_shared, marker, warning_markers
 from .model import ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
 from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
-from .wording import long_date, recovery_text
+from .wording import in_sentence_label, long_date, recovery_text
 
 TIERS = (
     ("keep_running", "run", "Keep running, with changes, if"),
@@ -142,10 +142,13 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
     for item in graph.often_confused_with(condition.slug):
         why = ["named as a look-alike"] if item.named else []
         if item.shared:
-            why.append("both can have: " + "; ".join(s.label.lower() for s in item.shared))
+            why.append("both can have: " + "; ".join(in_sentence_label(s.label) for s in item.shared))
         items.append(f"- **[{md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
     return _subsection(
-        "### Often confused with {#often-confused-with}",
+        # Generated lists of other pages (look-alikes here; exercises below; the conditions on
+        # symptom and region pages) are navigation in other pages' words: kept out of the search
+        # index, where each of those pages is already, so the index holds what pages say
+        "### Often confused with {#often-confused-with data-search-exclude}",
         items,
         "No other condition on this site is a close look-alike yet.",
         "These conditions share symptoms with this one, or clinicians name them as look-alikes. A clinician tells them apart by examining you.",
@@ -163,7 +166,7 @@ def exercises_block(graph: Graph, condition: Condition) -> str:
         if condition.meta.urgency == "urgent"
         else "No exercise has been shown to help this problem, so this site lists none. Follow the steps under [What to do now](#what-to-do-now), and a physiotherapist's plan if you see one."
     )
-    return _subsection("### Exercises that help {#exercises-that-help}", items, empty)
+    return _subsection("### Exercises that help {#exercises-that-help data-search-exclude}", items, empty)
 
 
 def sources_block(graph: Graph, page: Page, numbers: dict[str, int]) -> str:

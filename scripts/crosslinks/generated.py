@@ -43,7 +43,7 @@ def symptom_page(graph: Graph, symptom: Symptom) -> str:
     parts = [_front_matter(symptom.label, symptom.explanation)]
     parts.append(f"{symptom.explanation}\n")
     parts.append(f"**Kind of symptom:** [{FACET_LABELS[symptom.facet]}](index.md#{symptom.facet})\n")
-    parts.append("## Conditions with this symptom {#conditions}\n")
+    parts.append("## Conditions with this symptom {#conditions data-search-exclude}\n")
     parts.append("This list shows what can cause this symptom. It cannot tell you which one you have.\n")
     rows = ["| Condition | How often | Where it hurts |", "| --- | --- | --- |"]
     for condition, frequency in graph.conditions_with_symptom(symptom.id):
@@ -108,7 +108,7 @@ def region_page(graph: Graph, region_id: str) -> str:
     parts.append(region_map(graph, region_id))
     if graph.has_page(FINDER):
         parts.append(f"Not sure this is the right area? [Tap where it hurts on the finder]({link(src, FINDER)}).\n")
-    parts.append("## Conditions that hurt here {#conditions}\n")
+    parts.append("## Conditions that hurt here {#conditions data-search-exclude}\n")
     if not conditions:
         parts.append("No condition page covers this area yet.")
         if graph.has_page(WHEN_TO_SEE_A_DOCTOR):

@@ -7,6 +7,7 @@ same recovery wording from the JSON API, so it never words them on its own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Protocol
 
 
@@ -38,3 +39,11 @@ def recovery_text(recovery: Recovery) -> str:
         return UNKNOWN_RECOVERY
     span = f"{low} weeks" if low == high else f"{low} to {high} weeks"
     return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
+
+
+def in_sentence_label(label: str) -> str:
+    """A symptom label inside a sentence: "An ache..." becomes "an ache...", but "I", "I'm" and
+    abbreviations (ITB) keep their capitals (as inSentence in docs/assets/finder.js)."""
+    if re.match(r"I\b|[A-Z]{2}", label):
+        return label
+    return label[:1].lower() + label[1:]

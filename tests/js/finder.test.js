@@ -75,7 +75,7 @@ test("the title breaks a full tie whatever order the data lists the conditions i
   assert.deepEqual(order(conditions.slice().reverse(), "side", ["x"]), ["y", "z"]);
 });
 
-test("with nothing ticked, every condition of the region is listed, none scored", () => {
+test("with nothing ticked, every condition of the region is listed A to Z, none scored, rare urgent ones not first", () => {
   const conditions = [
     condition("few-usual", { title: "B", symptoms: { x: "typical", y: "possible" } }),
     condition("many-usual", { title: "A", urgency: "urgent", symptoms: { x: "typical", y: "typical" } }),
@@ -83,7 +83,7 @@ test("with nothing ticked, every condition of the region is listed, none scored"
     condition("urgent-few", { title: "C", urgency: "urgent", symptoms: { y: "typical" } }),
   ];
   const rows = rank({ conditions }, "side", new Set());
-  assert.deepEqual(rows.map((r) => r.c.id), ["urgent-few", "few-usual", "many-usual"]);
+  assert.deepEqual(rows.map((r) => r.c.id), ["many-usual", "few-usual", "urgent-few"]);
   assert.ok(rows.every((r) => r.points === 0 && r.matched.length === 0));
 });
 
@@ -162,8 +162,8 @@ test("an age group the runner is in adds 2 points to the conditions found mainly
   assert.deepEqual(rankAges(["a"], ["growing"]), [["teen", 3], ["adult", 2]]);
   // an age alone never lists a condition that matches none of the ticked symptoms
   assert.deepEqual(rankAges(["a"], ["over-50"]), [["adult", 2], ["teen", 1]]);
-  // with nothing ticked every condition is listed, those of the runner's age first
-  assert.deepEqual(rankAges([], ["over-50"]).map(([id]) => id), ["older", "teen", "adult"]);
+  // with nothing ticked every condition is listed, those of the runner's age first, then A to Z
+  assert.deepEqual(rankAges([], ["over-50"]).map(([id]) => id), ["older", "adult", "teen"]);
   // without the argument (older callers) the rule is the symptom rule alone
   assert.deepEqual(rank({ conditions }, "side", new Set(["a"])).map((row) => row.c.id), ["adult", "teen"]);
 });
