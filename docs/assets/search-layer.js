@@ -29,6 +29,7 @@
   var CONDITION_MIN = 2; // nor is a condition named by no more than a loose or a training-change match
   var GENERIC_SHARE = 0.075; // a word in this share of all the site's phrases (pain, hip) tells nothing apart...
   var GENERIC_MIN = 10; // ...once it is in at least this many
+  var AGE_ELSEWHERE = 0.5; // a condition found mainly at one age, when the query names none (doubled when it does)
 
   /* Words as the query and the phrases are split: lower case, straight apostrophes, possessive 's dropped. */
   function words(text) {
@@ -119,6 +120,10 @@
     });
     model.symptomById = {};
     model.symptoms.forEach(function (s) { model.symptomById[s.item.id] = s; });
+    model.ages = {};
+    Object.keys(layer.ages || {}).forEach(function (group) {
+      model.ages[group] = layer.ages[group].map(function (p) { return words(p).map(stem); });
+    });
     return model;
   }
 
@@ -245,6 +250,11 @@
         found.push({ kind: "region", url: r.item.url, title: r.item.name, text: "The conditions that cause pain in this area, and how to tell them apart.", score: (onlyArea ? 6 : 2) * st });
       }
     });
+    // the age groups the query names ("my teenage son", "I'm 50"): each phrase wholly typed
+    var asked = {};
+    Object.keys(model.ages).forEach(function (group) {
+      asked[group] = model.ages[group].some(function (p) { return p.length && p.every(function (s) { return q.stems.indexOf(s) >= 0; }); });
+    });
     var conditions = [];
     model.conditions.forEach(function (c) {
       var name = bestMatch(model, c.names, q.stems);
@@ -262,6 +272,9 @@
       });
       if (score < CONDITION_MIN) return;
       c.item.regions.forEach(function (r) { if (regionStrength[r]) score += 0.5 * regionStrength[r]; });
+      // found mainly at one age: behind the causes any runner gets, unless the query names that age
+      var ages = c.item.ages || [];
+      if (ages.length) score *= ages.some(function (g) { return asked[g]; }) ? 1 / AGE_ELSEWHERE : AGE_ELSEWHERE;
       conditions.push({ kind: "condition", url: c.item.url, title: c.item.title, matched: matched, named: name.st > 0, text: c.item.description, score: score, urgency: c.item.urgency });
     });
     conditions.sort(function (a, b) { return b.score - a.score || (a.title < b.title ? -1 : 1); });

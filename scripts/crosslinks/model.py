@@ -232,6 +232,9 @@ class SearchWords(Strict):
     # questions and phrases a hand-written page answers, by its docs/ path ("self-care/first-steps.md")
     pages: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md$")], list[SearchPhrase]] = Field(default_factory=dict)
     stopwords: list[SearchPhrase] = Field(default_factory=list)
+    # words that say who the reader is asking about (teenager, son; older): a condition found
+    # mainly in one age group (its `ages`) ranks lower when the query names no such word
+    ages: dict[AgeGroup, list[SearchPhrase]] = Field(default_factory=dict)
 
 
 class Sourced(Strict):

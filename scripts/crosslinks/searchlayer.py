@@ -51,6 +51,7 @@ def layer(graph: Graph) -> dict:
         "version": LAYER_VERSION,
         "words": dict(sorted(words.words.items())),
         "stopwords": sorted(set(words.stopwords)),
+        "ages": {group: sorted(set(phrases)) for group, phrases in words.ages.items()},
         "conditions": [
             {
                 "id": c.slug,
@@ -60,6 +61,7 @@ def layer(graph: Graph) -> dict:
                 "symptoms": [[s.id, 2 if f == "typical" else 1] for s, f in graph.symptoms_of(c)],
                 "regions": list(c.meta.regions),
                 "urgency": c.meta.urgency,
+                "ages": list(c.meta.ages),
                 "description": c.meta.description,
             }
             for c in graph.conditions.values()

@@ -203,3 +203,20 @@ test("among keyword results that match as many words, pages listing everything (
 test("an area named on its own puts its page first", () => {
   assert.equal(L.answer(big, "side of my hip").items[0].url, "where-it-hurts/side/");
 });
+
+test("a condition found mainly at one age ranks behind the causes any runner gets, unless the query names that age", () => {
+  const layer = {
+    stopwords: ["my", "of"],
+    ages: { growing: ["teenager", "son"] },
+    conditions: [
+      { id: "teen", title: "Teen thing", url: "conditions/teen/", names: ["teen thing"], symptoms: [["knee-ache", 2]], regions: [], urgency: "urgent", ages: ["growing"], description: "" },
+      { id: "any", title: "Any thing", url: "conditions/any/", names: ["any thing"], symptoms: [["knee-ache", 1]], regions: [], urgency: "self-care", ages: [], description: "" },
+    ],
+    symptoms: [{ id: "knee-ache", label: "Knee ache", url: "symptoms/knee-ache/", facet: "feels-like", phrases: ["knee ache"] }],
+    signs: [], regions: [], pages: [], words: {},
+  };
+  const model = L.prepare(layer);
+  const ids = (q) => L.answer(model, q).items.filter((f) => f.kind === "condition").map((f) => f.url);
+  assert.deepEqual(ids("knee ache"), ["conditions/any/", "conditions/teen/"]);
+  assert.equal(ids("knee ache in my teenager")[0], "conditions/teen/");
+});
