@@ -109,6 +109,10 @@ def test_the_physio_sheet_is_a_form_that_prints_on_one_page_with_what_was_typed(
         named = control.get("aria-label") or control.find_parent("label") or form.find("label", attrs={"for": control.get("id")})
         assert named, f"unlabelled control {control}"
     assert form.find("img", src=re.compile("body-outline.svg"))
+    # dates as the site writes them (UK): never the browser's own mm/dd/yyyy date picker
+    assert not form.select('input[type="date"]')
+    start = form.find("input", id="rh-start")
+    assert start["placeholder"] == "DD/MM/YYYY" and "day, month, year" in form.find("label", attrs={"for": "rh-start"}).get_text()
     for heading in ("Where it hurts", "When and how it started", "What makes it worse", "The last six weeks of running"):
         assert heading in form.get_text()
 

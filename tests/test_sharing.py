@@ -39,12 +39,12 @@ def test_condition_pages_carry_medical_web_page_json_ld(site_dir, content):
         assert all(c["url"].startswith("http") for c in data["citation"])
 
 
-def test_reviewed_pages_show_review_date_reading_grade_and_change_history(site_dir):
+def test_reviewed_pages_show_review_date_and_change_history_but_no_reading_score(site_dir):
     soup = page(site_dir, "conditions/gluteal-tendinopathy/")
     footer = soup.select_one("aside.rh-page-footer")
     text = " ".join(footer.get_text(" ").split())
     assert "Last reviewed 23 November 2026" in text
-    assert "Reading grade" in text
+    assert "Reading grade" not in text and "grade" not in text.lower()  # a score means nothing to readers
     history = footer.find("a", string="Change history")
     assert history["href"].endswith("/commits/main/docs/conditions/gluteal-tendinopathy.md")
 

@@ -51,7 +51,7 @@ def symptom_page(graph: Graph, symptom: Symptom) -> str:
         how = "Typical" if frequency == "typical" else "Sometimes"
         rows.append(f"| [{md_escape(condition.title)}]({link(src, condition.page.src_uri)}) | {how} | {regions} |")
     parts.append("\n".join(rows) + "\n")
-    parts.append(f"[All symptoms](index.md) · [Where does it hurt?]({link(src, REGIONS_INDEX)})\n")
+    parts.append(f"[All symptoms](index.md) · [Where it hurts]({link(src, REGIONS_INDEX)})\n")
     return "\n".join(parts)
 
 
