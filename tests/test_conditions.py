@@ -206,3 +206,16 @@ def test_a_condition_with_no_usual_recovery_time_says_so_everywhere_and_shows_no
         assert by_id[c.slug]["recovery_weeks"] == {"min": None, "max": None, "long_term": False, "unknown": True}
         assert by_id[c.slug]["recovery_text"] == UNKNOWN_RECOVERY
         assert c.title in index  # named under the chart, and in the table in words
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_contents_list_after_in_short_reaches_every_fixed_section_in_one_tap(site_dir, slug):
+    """Issue 16: on a phone Material hides its own contents list, so the page carries one."""
+    html = page(site_dir, f"conditions/{slug}/")
+    nav = html.select_one("article nav.rh-contents")
+    assert nav is not None and nav.get("aria-label") == "On this page"
+    assert nav.find_previous("h2")["id"] == "in-short", "it comes right after 'In short'"
+    targets = [a["href"] for a in nav.select("a")]
+    assert targets == [f"#{anchor}" for anchor in CONDITION_ANCHORS if anchor != "in-short"]
+    for anchor in targets:
+        assert html.find(id=anchor[1:]) is not None, anchor

@@ -9,13 +9,15 @@ this page". Every function is pure: graph and page in, Markdown out.
 from __future__ import annotations
 
 import functools
+import html
+import re
 
 from . import bodymap, citations, ladders, metadata, painrule, triage
 from .escape import md_escape
 from .graph import Condition, Graph
 from .load import Page
 from .markers import expand_shared, marker, warning_markers
-from .model import ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
+from .model import CONDITION_ANCHORS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
 from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
 from .wording import in_sentence_label, long_date, recovery_text
 
@@ -210,6 +212,7 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
         markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
+        markdown = contents_list(markdown)
         markdown = condition_top(graph, condition) + "\n" + markdown
     if marker("body-map") in markdown:
         markdown = markdown.replace(marker("body-map"), finder_map(graph))
@@ -228,6 +231,29 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         if site_url:
             tail.append(metadata.cite_this_page(page, site_url))
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
+
+
+_FIXED_HEADING = re.compile(r"^## (.+?) \{#([a-z-]+)\}[ \t]*$", re.M)
+
+
+def contents_list(markdown: str) -> str:
+    """A short list of a condition page's fixed sections, right after "In short", so that on a
+    phone "What to do now", "Recovery" and "For coaches" are one tap away (Material's own
+    contents list is hidden on narrow screens)."""
+    sections = [
+        (title, anchor) for title, anchor in _FIXED_HEADING.findall(markdown) if anchor in CONDITION_ANCHORS and anchor != "in-short"
+    ]
+    first = _FIXED_HEADING.search(markdown, markdown.find("{#in-short}") + 1) if "{#in-short}" in markdown else None
+    if not sections or first is None:
+        return markdown
+    items = [f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for title, anchor in sections]
+    items.append('<li><a href="#sources">Sources</a></li>')
+    block = (
+        '<nav class="rh-contents" aria-label="On this page" data-search-exclude>\n<p class="rh-contents__title">On this page</p>\n<ul>\n'
+        + "\n".join(items)
+        + "\n</ul>\n</nav>\n\n"
+    )
+    return markdown[: first.start()] + block + markdown[first.start() :]
 
 
 def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
