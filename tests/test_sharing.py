@@ -52,9 +52,13 @@ def test_reviewed_pages_show_review_date_and_change_history_but_no_reading_score
 def test_cite_this_page_gives_apa_and_bibtex_with_review_date_and_url(site_dir):
     soup = page(site_dir, "conditions/hip-labral-tear/")
     block = next(d for d in soup.select("details.quote") if "Cite this page" in d.get_text())
-    codes = [c.get_text() for c in block.select("code")]
     url = f"{SITE_URL}conditions/hip-labral-tear/"
-    apa, bibtex = codes[0], codes[1]
+    # the citation first, as text that wraps on a phone (no monospace box), BibTeX folded inside
+    apa = " ".join(block.select_one("p.rh-cite-text").get_text().split())
+    assert block.select_one("p.rh-cite-text").find_parent("pre") is None
+    folded = block.select_one("details.note")
+    assert "BibTeX" in folded.select_one("summary").get_text() and not folded.has_attr("open")
+    bibtex = folded.select_one("code").get_text()
     assert url in apa and "Hip labral tear" in apa and "(2026, November 23)" in apa
     assert "@misc{" in bibtex and f"url = {{{url}}}" in bibtex and "Last reviewed 2026-11-23" in bibtex
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 
+from .escape import md_escape
 from .graph import Graph
 from .load import Page
 from .markers import expand_shared
@@ -101,7 +102,8 @@ def condition_jsonld(graph: Graph, page: Page, site_url: str) -> dict:
 
 
 def cite_this_page(page: Page, site_url: str) -> str:
-    """A collapsible 'Cite this page' block: APA style and BibTeX, with the review date and URL."""
+    """A collapsible 'Cite this page' block: the citation as plain text that wraps on a phone (APA
+    style, with the review date and URL), then BibTeX folded away for reference managers."""
     meta = page.meta
     reviewed = getattr(meta, "reviewed", None)
     if reviewed is None:
@@ -125,16 +127,13 @@ def cite_this_page(page: Page, site_url: str) -> str:
     lines = [
         '??? quote "Cite this page"',
         "",
-        "**APA**",
+        md_escape(apa),
+        "{: .rh-cite-text }",
         "",
-        "```text",
-        apa,
-        "```",
+        '??? note "BibTeX, for reference managers"',
         "",
-        "**BibTeX**",
-        "",
-        "```bibtex",
-        *bibtex.splitlines(),
-        "```",
+        "    ```bibtex",
+        *("    " + line for line in bibtex.splitlines()),
+        "    ```",
     ]
     return lines[0] + "\n" + "\n".join(("    " + line) if line else "" for line in lines[1:]) + "\n"
