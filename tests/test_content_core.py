@@ -68,7 +68,7 @@ def test_condition_page_gets_its_blocks_citations_and_sources(site):
     assert "This page informs; it does not diagnose" in out
     assert "It has not yet been reviewed by a clinician" in out
     assert "(../symptoms/pain-lying-on-side.md)" in out
-    assert "### Often confused with {#often-confused-with}" in out
+    assert "### Often confused with {#often-confused-with data-search-exclude}" in out
     assert "[Side-lying lift](../exercises/side-lying-lift.md)" in out
     assert '<li id="source-alpha2020" value="1">' in out
     assert '<a href="https://doi.org/10.1000/alpha.2020">' in out
