@@ -54,8 +54,14 @@ def test_a_condition_page_prints_as_a_handout_of_at_most_two_a4_pages(printer, s
     assert flat(red_flag_box.find(class_="admonition-title").get_text()) in flat(text)
     assert flat(first_red_flag.get_text()) in flat(text), "the red flags did not print"
     assert flat(f"{SITE_URL}conditions/{slug}/") in flat(text), "the page's address did not print"
-    for screen_only in ("Copy this summary", "Skip to content", "Cite this page", "Table of contents"):
+    for screen_only in ("Copy this summary", "Skip to content", "Cite this page", "Table of contents", "On this page"):
         assert screen_only not in text, f"{screen_only!r} printed"
+    stray = re.findall(r"\w \.(?:\s|$)", flat(text))  # a space left where a citation number was taken out
+    assert not stray, f"{slug}: stray spaces before full stops on paper: {stray[:3]}"
+    printer.tab.emulate_media(media="print")
+    abbr = printer.tab.evaluate("() => [...document.querySelectorAll('article abbr')].map(a => getComputedStyle(a).textDecorationLine)")
+    printer.tab.emulate_media(media="null")  # back to no emulation: pdf() prints with print styles
+    assert set(abbr) <= {"none"}, "an abbreviation's underline printed"
 
 
 def dark_modules(svg) -> set[tuple[int, int]]:
@@ -127,3 +133,9 @@ def test_the_physio_sheet_is_a_form_that_prints_on_one_page_with_what_was_typed(
     assert "half marathon, 21 km" in text and "ice and rest days" in text
     assert "Print this sheet" not in text and "Clear the form" not in text
     assert flat(f"{SITE_URL}self-care/physio-sheet/") in flat(text)
+
+
+def test_the_handout_check_sees_abbreviations_to_check(site_dir):
+    """The print check above reads each page's abbreviations: most condition pages have some."""
+    with_abbr = [slug for slug in CONDITIONS if page(site_dir, f"conditions/{slug}/").select("article abbr")]
+    assert len(with_abbr) >= len(CONDITIONS) // 2

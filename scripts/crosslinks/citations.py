@@ -50,7 +50,12 @@ def link_citations(markdown: str, numbers: dict[str, int]) -> str:
         # data-search-exclude: the numbers mean nothing in a search result (Material leaves them out)
         return f'<sup class="rh-cite" data-search-exclude="">[{", ".join(links)}]</sup>'
 
-    return CITATION.sub(replace, markdown)
+    # the space before a marker goes with it: where the numbers are hidden (print), no stray
+    # space is left before the full stop ("of the thigh . It")
+    return _SPACED_CITATION.sub(replace, markdown)
+
+
+_SPACED_CITATION = re.compile(r"[ \t]*" + CITATION.pattern)
 
 
 def _keys_in(group: str) -> list[str]:
