@@ -45,6 +45,9 @@ def test_reviewed_pages_show_review_date_and_change_history_but_no_reading_score
     text = " ".join(footer.get_text(" ").split())
     assert "Last reviewed 23 November 2026" in text
     assert "Reading grade" not in text and "grade" not in text.lower()  # a score means nothing to readers
+    feedback = footer.find("a", string="Tell the editors")  # a way to report what is wrong or unclear
+    assert feedback["href"].startswith(footer.find("a", string="Change history")["href"].split("/commits/")[0])
+    assert "/issues/new?" in feedback["href"] and "runners-hip/conditions/gluteal-tendinopathy/" in feedback["href"]
     history = footer.find("a", string="Change history")
     assert history["href"].endswith("/commits/main/docs/conditions/gluteal-tendinopathy.md")
 
