@@ -211,7 +211,7 @@ def browser():
 
 
 # Quality gates (accessibility, privacy, page weight): one first view of every built page,
-# shared by tests/test_accessibility.py, test_privacy.py and test_weight.py.
+# read by the gates in tests/test_survey.py.
 @pytest.fixture(scope="session")
 def first_views(browser, served_site: str, site_dir: Path):
     import time
@@ -228,7 +228,9 @@ def first_views(browser, served_site: str, site_dir: Path):
 # site, a crawl or a quality gate. Marked here, by what a test uses, so a new test is sorted
 # without anyone remembering to mark it.
 SLOW_FIXTURES = frozenset({"browser", "tab", "served_site", "first_views"})
-SLOW_MODULES = frozenset({"test_links", "test_html_valid", "test_accessibility", "test_search_quality", "test_weight", "test_serve"})
+SLOW_MODULES = frozenset(
+    {"test_links", "test_html_valid", "test_accessibility", "test_search_quality", "test_weight", "test_survey", "test_serve"}
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

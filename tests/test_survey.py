@@ -1,0 +1,59 @@
+"""The page survey: one first view of every built page in Chromium (conftest's `first_views`),
+and the three gates that read it: accessibility (axe-core, WCAG 2.2 A/AA, light palette on every
+page, dark and phone width on one page of each kind), privacy (no request to another host, no
+policy violation) and weight (each first view within budget).
+
+They share one file because they share one survey (about 5 minutes on a 2-core machine): a
+session fixture is made once per test process, so the file must stay whole if files are ever
+spread across processes (pytest-xdist --dist loadfile). Measured in this repository, running the
+full tier on 4 workers that way took as long as one process (13 min against 12.6): the work is
+CPU-bound on 2 cores.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from quality_gates import HTML_BUDGET, PAGE_BUDGET, VARIANTS, dumps, template_of, variants_for
+
+
+def test_every_page_passes_axe_in_every_variant(first_views):
+    assert len(first_views) > 100
+    wanted = variants_for(list(first_views))
+    missing = [path for path, view in first_views.items() if set(view.axe) != set(wanted[path])]
+    assert not missing, f"axe did not run in its variants on {missing}"
+    kinds = {template_of(path) for path in first_views}
+    full = {template_of(path) for path, view in first_views.items() if set(view.axe) == set(VARIANTS)}
+    assert full == kinds, f"no page of these kinds was checked dark and on a phone: {sorted(kinds - full)}"
+    failures = {f"/{path} [{variant}]": found for path, view in first_views.items() for variant, found in view.axe.items() if found}
+    assert not failures, f"{len(failures)} page variants with WCAG violations:\n{dumps(failures)}"
+
+
+def test_no_page_requests_anything_from_another_host(first_views, served_site):
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(served_site))
+    foreign = {path: [u for u in view.requests if not u.startswith((origin, "data:", "blob:"))] for path, view in first_views.items()}
+    foreign = {path: urls for path, urls in foreign.items() if urls}
+    assert all(view.requests for view in first_views.values())
+    assert not foreign, dumps(foreign)
+
+
+def test_no_page_breaks_its_policy(first_views):
+    broken = {path: view.csp_violations for path, view in first_views.items() if view.csp_violations}
+    console = {path: [e for e in view.console_errors if "Content Security Policy" in e] for path, view in first_views.items()}
+    assert not broken, dumps(broken)
+    assert not any(console.values()), dumps({p: e for p, e in console.items() if e})
+
+
+def test_every_first_view_is_within_budget(first_views):
+    unreadable = [entry for view in first_views.values() for entry in view.unreadable]
+    assert not unreadable, "responses the weight could not count:\n" + "\n".join(unreadable)
+    heaviest = sorted(first_views.items(), key=lambda item: item[1].weight(), reverse=True)
+    print(
+        "\nheaviest first views (KB, gzipped): "
+        + ", ".join(f"/{p} {v.weight() / 1024:.1f} (HTML {v.html_weight() / 1024:.1f})" for p, v in heaviest[:5])
+    )
+    assert all(view.html_weight() > 0 for view in first_views.values())
+    over = {p: round(v.weight() / 1024, 1) for p, v in heaviest if v.weight() > PAGE_BUDGET}
+    html_over = {p: round(v.html_weight() / 1024, 1) for p, v in heaviest if v.html_weight() > HTML_BUDGET}
+    assert not over, f"over {PAGE_BUDGET // 1024} KB: {over}"
+    assert not html_over, f"HTML over {HTML_BUDGET // 1024} KB: {html_over}"
