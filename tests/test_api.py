@@ -54,6 +54,7 @@ def test_the_schema_rejects_a_wrong_export(change):
     good = {
         "version": API_VERSION,
         "urgency_labels": {"self-care": "a", "see-clinician-soon": "b", "urgent": "c"},
+        "facets": [{"id": "feels-like", "label": "F"}],
         "age_groups": [{"id": "growing", "label": "G"}],
         "tiers": [{"id": t, "name": t, "heading": t, "title": t, "action": t} for t in ("emergency", "urgent", "soon")],
         "warning_signs": [

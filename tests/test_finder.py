@@ -128,6 +128,22 @@ def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptom
         assert label == labels[ids[0]]["label"]  # labelled, in the runner's words from the JSON
 
 
+def test_the_questions_are_grouped_by_kind_in_the_apis_order_and_words(tab, served_site, api):
+    """Issue 16: long flat checklists are hard to scan on a phone: one group per kind of symptom."""
+    labels = {f["id"]: f["label"] for f in api["facets"]}
+    order = [f["id"] for f in api["facets"]]
+    facet_of = {s["id"]: s["facet"] for s in api["symptoms"]}
+    for region in REGIONS:
+        open_finder(tab, served_site, f"?where={region}")
+        groups = tab.locator("#rh-finder-questions fieldset.rh-finder__feel").evaluate_all(
+            "sets => sets.map(f => [f.dataset.facet, f.querySelector('legend').textContent, [...f.querySelectorAll('input')].map(i => i.value)])"
+        )
+        assert len(groups) >= 2, f"{region}: not grouped"
+        assert [g[0] for g in groups] == [f for f in order if f in {g[0] for g in groups}], f"{region}: groups out of order"
+        for facet, legend, ids in groups:
+            assert legend == labels[facet] and ids and all(facet_of[i] == facet for i in ids), (region, facet)
+
+
 def cases(api: dict) -> list[tuple[str, list[str]]]:
     """For each region: nothing ticked, one symptom, and a mix of typical and possible ones."""
     found = []

@@ -7,7 +7,6 @@
 (function () {
   "use strict";
   var URGENCY_RANK = { urgent: 0, "see-clinician-soon": 1, "self-care": 2 };
-  var FACETS = ["feels-like", "when-it-hurts", "worse-with", "training-change"];
   var dataPromise = null;
 
   function el(tag, attrs, children) {
@@ -73,8 +72,9 @@
       if (c.regions.indexOf(region) < 0) return;
       c.symptoms.forEach(function (s) { seen[s.id] = byId[s.id]; });
     });
+    var facets = data.facets.map(function (f) { return f.id; }); // the API's order
     return Object.keys(seen).map(function (id) { return seen[id]; }).sort(function (a, b) {
-      return FACETS.indexOf(a.facet) - FACETS.indexOf(b.facet) ||
+      return facets.indexOf(a.facet) - facets.indexOf(b.facet) ||
         (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     });
   }
@@ -317,12 +317,18 @@
         about.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-age-" + g.id, text: g.label })]));
       });
       questions.append(about);
-      var fieldset = el("fieldset", { "class": "rh-finder__feel" }, [el("legend", { text: "What you feel: tick all that fit" })]);
-      symptoms.forEach(function (s) {
-        var box = checkbox(s, function (input) { toggle(s.id, input.checked); });
-        fieldset.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-s-" + s.id, text: s.label })]));
+      questions.append(el("p", { "class": "rh-finder__hint", text: "Tick all that fit. The questions are grouped by kind." }));
+      // one group per kind of symptom (the API's facets, in order), so a long list is scannable
+      data.facets.forEach(function (facet) {
+        var mine = symptoms.filter(function (s) { return s.facet === facet.id; });
+        if (!mine.length) return;
+        var fieldset = el("fieldset", { "class": "rh-finder__feel", "data-facet": facet.id }, [el("legend", { text: facet.label })]);
+        mine.forEach(function (s) {
+          var box = checkbox(s, function (input) { toggle(s.id, input.checked); });
+          fieldset.append(el("div", { "class": "rh-finder__check" }, [box, el("label", { "for": "rh-s-" + s.id, text: s.label })]));
+        });
+        questions.append(fieldset);
       });
-      questions.append(fieldset);
       questions.hidden = false;
     }
 

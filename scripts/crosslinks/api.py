@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .graph import Graph
-from .model import AGE_LABELS, URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset, RegionId, TierId, Urgency
+from .model import AGE_LABELS, FACET_LABELS, URGENCY_LABELS, AgeGroup, Facet, Frequency, Onset, RegionId, TierId, Urgency
 from .paths import page_url, region_src, symptom_src
 from .wording import recovery_text
 
@@ -101,6 +101,11 @@ class ApiUrgencyLabels(_Api):
     urgent: Label
 
 
+class ApiFacet(_Api):
+    id: Facet
+    label: Label = Field(description="the heading the finder groups its questions under")
+
+
 class ApiAgeGroup(_Api):
     id: AgeGroup
     label: Label = Field(description="the finder's question, as a runner answers it")
@@ -115,6 +120,7 @@ class ConditionsApi(_Api):
 
     version: Literal[3]
     urgency_labels: ApiUrgencyLabels
+    facets: list[ApiFacet] = Field(description="the kinds of symptom, in the order the finder asks about them")
     age_groups: list[ApiAgeGroup] = Field(description="the finder's optional questions about the runner; conditions[].ages names them")
     tiers: list[ApiTier] = Field(min_length=3, max_length=3)
     warning_signs: list[ApiSign] = Field(min_length=1)
@@ -127,6 +133,7 @@ def conditions_api(graph: Graph) -> ConditionsApi:
     return ConditionsApi(
         version=API_VERSION,
         urgency_labels=ApiUrgencyLabels.model_validate(URGENCY_LABELS),
+        facets=[ApiFacet(id=facet, label=label) for facet, label in FACET_LABELS.items()],  # type: ignore[arg-type]
         age_groups=[ApiAgeGroup(id=group, label=label) for group, label in AGE_LABELS.items()],  # type: ignore[arg-type]
         tiers=[ApiTier(id=t.id, name=t.name, heading=t.heading, title=t.title, action=t.action) for t in graph.tiers.values()],
         warning_signs=[

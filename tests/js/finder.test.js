@@ -108,6 +108,7 @@ test("conditions outside the region are never listed, even when they match best"
 
 test("the region's questions are its conditions' symptoms, by facet in the vocabulary's order, then A to Z", () => {
   const data = {
+    facets: ["feels-like", "when-it-hurts", "worse-with", "training-change"].map((id) => ({ id, label: id })),
     symptoms: [
       { id: "s-worse", label: "Aa worse", facet: "worse-with" },
       { id: "s-feels-b", label: "B feels", facet: "feels-like" },
