@@ -26,6 +26,7 @@ from .paths import (
     region_src,
     symptom_src,
 )
+from .tables import stacked_table
 from .wording import recovery_text
 
 
@@ -200,13 +201,20 @@ def conditions_index(graph: Graph) -> str:
         "Every condition on this site at a glance. Recovery times are typical ranges from the sources on each page, not promises.\n"
     )
     parts.append(recovery_chart(graph))
-    rows = ["| Condition | Where it hurts | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- | --- |"]
+    rows = []
     for c in graph.conditions.values():
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in c.meta.regions)
         rows.append(
-            f"| [{md_escape(c.title)}]({link(src, c.page.src_uri)}) | {regions} | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {recovery_text(c.meta.recovery)} |"
+            [
+                f"[{md_escape(c.title)}]({link(src, c.page.src_uri)})",
+                regions,
+                ONSET_LABELS[c.meta.onset],
+                URGENCY_LABELS[c.meta.urgency],
+                md_escape(recovery_text(c.meta.recovery)),
+            ]
         )
-    return "\n".join(parts) + "\n" + "\n".join(rows) + "\n"
+    table = stacked_table(["Condition", "Where it hurts", "Comes on", "Urgency", "Usual recovery"], rows, "conditions")
+    return "\n".join(parts) + "\n" + table
 
 
 def exercises_index(graph: Graph) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from . import painrule
 from .model import LadderSpec, PainRule
 from .problems import Problem, closest
+from .tables import stacked_table
 
 MARKER = re.compile(r"<!-- crosslinks:ladder:(?P<id>[^ ]*) -->")
 
@@ -71,10 +72,11 @@ def ladder_block(ladder: LadderSpec, rule: PainRule | None) -> str:
         "",
         f"**The plan.** {painrule.cite(ladder.plan)}.",
         "",
-        "| Step | What you do | Move up when |",
-        "| --- | --- | --- |",
-        *(f"| {_cell(step.step)} | {_cell(step.do)} | {_cell(step.move_on)} |" for step in ladder.steps),
-        "",
+        stacked_table(
+            ["Step", "What you do", "Move up when"],
+            [[_cell(step.step), _cell(step.do), _cell(step.move_on)] for step in ladder.steps],
+            f"ladder-{ladder.id}",
+        ),
         f"**Go back a step if:** {painrule.cite(ladder.go_back)}.",
         "",
     ]
