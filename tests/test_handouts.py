@@ -139,3 +139,16 @@ def test_the_handout_check_sees_abbreviations_to_check(site_dir):
     """The print check above reads each page's abbreviations: most condition pages have some."""
     with_abbr = [slug for slug in CONDITIONS if page(site_dir, f"conditions/{slug}/").select("article abbr")]
     assert len(with_abbr) >= len(CONDITIONS) // 2
+
+
+def test_folded_evidence_is_closed_on_screen_and_prints_open(printer, site_dir, served_site):
+    """Issue 16: studies fold away so a phone reader meets the guidance first; paper shows them."""
+    html = page(site_dir, "prevention/bone-health/")
+    folded = [d for d in html.select("article details") if "The evidence in numbers" in d.select_one("summary").get_text()]
+    assert folded and not any(d.has_attr("open") for d in folded), "the evidence is folded on screen"
+    first_item = folded[0].select_one("li")
+    for citation in first_item.select("sup"):
+        citation.decompose()
+    pdf = printer(f"{served_site}prevention/bone-health/")
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert flat(first_item.get_text())[:60] in flat(text), "folded evidence did not print"
