@@ -43,3 +43,26 @@ def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
     display = tab.evaluate("() => getComputedStyle(document.querySelector('table.rh-stack tr')).display")
     context.close()
     assert display == "table-row"
+
+
+def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, served_site, site_dir):
+    """Issue 16: the map's shapes are small for a thumb; beside it, each area is a button with its
+    name, at least 44 x 44 px on a phone, and picking one works as a tap on the map does."""
+    import json
+
+    api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(served_site + "finder/", wait_until="load")
+    tab.locator(".rh-finder__areas button").first.wait_for()
+    buttons = tab.locator(".rh-finder__areas button").evaluate_all(
+        "bs => bs.map(b => [b.dataset.region, b.textContent, b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
+    )
+    assert [(b[0], b[1]) for b in buttons] == [(r["id"], r["name"]) for r in api["regions"]]
+    small = [b for b in buttons if b[2] < 44 or b[3] < 44]
+    assert not small, f"targets under 44 x 44 px: {small}"
+    tab.locator('.rh-finder__areas button[data-region="inner-thigh"]').click()
+    tab.wait_for_function("() => location.search.includes('where=inner-thigh')")
+    assert tab.locator('.rh-finder__areas button[data-region="inner-thigh"]').get_attribute("aria-pressed") == "true"
+    assert "Inner thigh" in tab.locator("#rh-finder-picked").inner_text()
+    context.close()

@@ -251,16 +251,35 @@
       render();
     }
 
+    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the map's
+       shapes are small for a thumb, and a name is clearer than a shape. */
+    var areaList = null;
+    function renderAreas() {
+      if (!areaList) {
+        areaList = el("ul", { "class": "rh-finder__areas", "aria-label": "Areas of pain" });
+        data.regions.forEach(function (r) {
+          var button = el("button", { type: "button", "class": "rh-finder__area", "data-region": r.id, "aria-pressed": "false", text: r.name });
+          button.addEventListener("click", function () { pick(r.id); });
+          areaList.append(el("li", {}, [button]));
+        });
+        map.after(areaList);
+      }
+      Array.prototype.forEach.call(areaList.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-pressed", b.getAttribute("data-region") === state.where ? "true" : "false");
+      });
+    }
+
     function render() {
       regionEls.forEach(function (g) {
         var on = g.getAttribute("data-region") === state.where;
         g.classList.toggle("is-picked", on);
         g.setAttribute("aria-pressed", on ? "true" : "false");
       });
+      renderAreas();
       renderWarnings();
       if (!state.where) {
         picked.hidden = false;
-        picked.textContent = "No area picked yet. Tap or click an area on the map, or move to it with the Tab key and press Enter.";
+        picked.textContent = "No area picked yet. Tap an area on the map or its name below the map.";
         questions.hidden = true;
         renderSummary();
         return;
