@@ -21,6 +21,19 @@ def test_in_short_copies_as_plain_text_with_the_link(browser, served_site):
     context.close()
 
 
+def test_every_condition_page_offers_to_print_its_handout(browser, served_site):
+    """Issue 16: not only the physio sheet: every condition page prints as a handout."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page.goto(f"{served_site}conditions/hip-stress-fracture/")
+    page.get_by_role("button", name="Print a 2-page handout").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Print a 2-page handout").is_visible()
+    context.close()
+
+
 def test_no_page_requests_anything_from_another_host(browser, served_site):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
     context = browser.new_context()

@@ -46,7 +46,13 @@ document$.subscribe(function () {
       function () { status.textContent = "Could not copy. Select the text above instead."; }
     );
   });
-  paragraphs[paragraphs.length - 1].after(button, status);
+  // every condition page prints as a two-page handout (site.css); say so where coaches look
+  var print = document.createElement("button");
+  print.type = "button";
+  print.className = "md-button rh-print rh-in-short-print";
+  print.textContent = "Print a 2-page handout";
+  print.addEventListener("click", function () { window.print(); });
+  paragraphs[paragraphs.length - 1].after(button, print, status);
 });
 
 /* A "Print this sheet" button above a printable form (it needs JavaScript, so it is added by it) */
