@@ -438,7 +438,8 @@ def test_the_questions_about_the_runner_follow_the_rule_and_the_address(tab, ser
         assert shown_order(tab) == expected, f"{region} {ages}"
         first = next(c for c in api["conditions"] if c["id"] == expected[0])
         assert ages[0] in first["ages"], f"{region}: a condition of that age comes first"
-        changed.add(ages[0]) if expected != plain else None
+        if expected != plain:
+            changed.add(ages[0])
         assert "Found mainly at your age" in tab.locator(f'li[data-condition="{first["id"]}"]').inner_text()
         open_finder(tab, served_site, f"?where={region}&age={ages[0]}")
         assert shown_order(tab) == expected and tab.locator(f"#rh-age-{ages[0]}").is_checked()

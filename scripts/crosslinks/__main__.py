@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from . import ContentError, load_site
-from .load import read_text, split_front_matter
+from .load import SHARED_DIR, read_text, split_front_matter
 from .markers import expand_shared
 from .problems import Problem
 from .quality import (
@@ -98,7 +98,7 @@ def report_quality(pages: list[Path]) -> int:
         grade = reading_grade(body)
         inside = path.resolve().is_relative_to(DOCS_ROOT)
         uncited = uncited_numbers(body) if not inside or states_facts(path.resolve().relative_to(DOCS_ROOT).as_posix()) else []
-        shared = DOCS_ROOT / "_data" / "text"  # a page is read with its shared passages in place
+        shared = DOCS_ROOT / SHARED_DIR  # a page is read with its shared passages in place
         texts = {text.stem: text.read_text(encoding="utf-8") for text in shared.glob("*.md")} if inside else {}
         late = abbreviations_used_before_spelled_out(expand_shared(body, texts), forms)
         ok = grade <= MAX_READING_GRADE and not uncited and not late

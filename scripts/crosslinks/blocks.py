@@ -19,7 +19,7 @@ from .load import Page
 from .markers import expand_shared, marker, warning_markers
 from .model import CONDITION_ANCHORS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
 from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
-from .wording import in_sentence_label, long_date, recovery_text
+from .wording import in_sentence, long_date, recovery_text
 
 TIERS = (
     ("keep_running", "run", "Keep running, with changes, if"),
@@ -144,7 +144,7 @@ def often_confused_block(graph: Graph, condition: Condition) -> str:
     for item in graph.often_confused_with(condition.slug):
         why = ["named as a look-alike"] if item.named else []
         if item.shared:
-            why.append("both can have: " + "; ".join(in_sentence_label(s.label) for s in item.shared))
+            why.append("both can have: " + "; ".join(in_sentence(s.label) for s in item.shared))
         items.append(f"- **[{md_escape(item.condition.title)}]({link(src, item.condition.page.src_uri)})**: {', '.join(why)}")
     return _subsection(
         # Generated lists of other pages (look-alikes here; exercises below; the conditions on

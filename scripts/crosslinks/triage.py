@@ -21,6 +21,7 @@ from .paths import (  # each sign has its page beside the symptoms (its address 
     WHEN_TO_SEE_A_DOCTOR,
     symptom_src,
 )
+from .wording import in_sentence
 
 LinkTo = Callable[[str], str]  # docs/ path -> relative link from the page being rendered
 
@@ -75,11 +76,6 @@ def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
         lines += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
-
-
-def in_sentence(title: str) -> str:
-    """A title inside a sentence: first letter lower case, abbreviations kept ("... (SCFE) in teenagers")."""
-    return title if title[:2].isupper() else title[:1].lower() + title[1:]
 
 
 def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urgent: bool, title: str) -> list[str]:

@@ -41,9 +41,10 @@ def recovery_text(recovery: Recovery) -> str:
     return f"long-term; judge a first course of treatment after {span}" if recovery.long_term else span
 
 
-def in_sentence_label(label: str) -> str:
-    """A symptom label inside a sentence: "An ache..." becomes "an ache...", but "I", "I'm" and
-    abbreviations (ITB) keep their capitals (as inSentence in docs/assets/finder.js)."""
+def in_sentence(label: str) -> str:
+    """A title or a symptom label inside a sentence: "An ache..." becomes "an ache...", but "I",
+    "I'm" and abbreviations (ITB, "IT band") keep their capitals (as inSentence in
+    docs/assets/finder.js)."""
     if re.match(r"I\b|[A-Z]{2}", label):
         return label
     return label[:1].lower() + label[1:]
