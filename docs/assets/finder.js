@@ -176,7 +176,7 @@
     var state = { where: null, ticked: [], ages: [] };
 
     nojs.hidden = true;
-    map.setAttribute("aria-label", "Body map, front, side and back views. Pick where it hurts.");
+    map.setAttribute("aria-label", "Body map, front and back views. Pick where it hurts.");
     regionEls.forEach(function (g) {
       g.setAttribute("role", "button");
       g.setAttribute("tabindex", "0");
