@@ -76,13 +76,20 @@ def boxes_by_region(labels: dict[str, str]) -> dict[str, list[bodymap.Box]]:
 
 
 def test_no_shape_or_name_of_one_region_overlaps_another_region_and_all_fit_the_map():
-    labels = {r.id: r.short for r in site_content().graph.regions.values()}
+    labels = {r.id: bodymap.words_on_map(r.name, r.short) for r in site_content().graph.regions.values()}
     boxes = boxes_by_region(labels)
     clashes = [(a, b) for a in boxes for b in boxes if a < b and any(x.overlaps(y) for x in boxes[a] for y in boxes[b])]
     assert not clashes, f"regions drawn over each other: {clashes}"
     width, height = bodymap.map_size()
     outside = [r for r, bs in boxes.items() for b in bs if b.x < 0 or b.y < 0 or b.x + b.w > width or b.y + b.h > height]
     assert not outside, f"drawn outside the map: {outside}"
+
+
+def test_the_words_on_the_map_are_part_of_each_areas_name():
+    assert bodymap.words_on_map("Outer hip and thigh", "Outer hip") == "Outer hip"
+    assert bodymap.words_on_map("Front of the hip and groin", "Front and groin") == "Front of the hip and groin"
+    for region in site_content().graph.regions.values():
+        assert bodymap.words_on_map(region.name, region.short).casefold() in region.name.casefold()
 
 
 def test_the_overlap_check_can_fail():
