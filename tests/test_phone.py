@@ -1,9 +1,12 @@
 """Phone-first reading (issue 16) at 390 x 844 in Chromium: wide tables become cards with every
-column named, so nothing is cut off and the page never scrolls sideways."""
+column named, so nothing is cut off and the page never scrolls sideways; the finder's areas, on
+its body map and in the list beside it, are targets for a thumb (44 x 44 px or more)."""
 
 from __future__ import annotations
 
 import pytest
+
+from crosslinks import bodymap
 
 PHONE = {"width": 390, "height": 844}
 TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
@@ -138,3 +141,29 @@ def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(
             heading = tab.locator("#rh-finder-questions-heading")
             assert heading.is_visible() and regions[area["region"]]["name"].lower() in heading.inner_text().lower()
     context.close()
+
+
+LAYOUT_SHIFTS = """window.__rhShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    for (const source of entry.sources)
+      if (source.node && source.node.nodeType === 1) window.__rhShifts.push(source.node.closest('#rh-finder-map, .rh-bodymap') ? 'map' : 'other');
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.slow
+def test_the_finders_map_does_not_move_when_its_script_starts(browser, served_site):
+    """CLS: the map's size is reserved in CSS, and nothing above it appears or goes away."""
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(LAYOUT_SHIFTS)
+    tab = context.new_page()
+    tab.goto(served_site + "finder/", wait_until="load")
+    tab.locator('.rh-bodymap__region[role="button"]').first.wait_for()
+    tab.locator(".rh-finder__areas").wait_for()
+    tab.wait_for_timeout(300)  # layout-shift entries arrive after the frame that moved
+    shifts = tab.evaluate("window.__rhShifts")
+    box = tab.locator("svg.rh-bodymap").bounding_box()
+    context.close()
+    assert "map" not in shifts, f"the map moved as the finder's script started: {shifts}"
+    width, height = bodymap.map_size()
+    assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)
