@@ -49,8 +49,8 @@ def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
 
 
 def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, served_site, site_dir):
-    """Issue 16: the map's shapes are small for a thumb; beside it, each area is a button with its
-    name, at least 44 x 44 px on a phone, and picking one works as a tap on the map does."""
+    """Issue 16: beside the map, each area is also a button with its full name, at least 44 x 44 px
+    on a phone, and picking one works as a tap on the map does."""
     import json
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))

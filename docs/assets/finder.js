@@ -251,8 +251,8 @@
       render();
     }
 
-    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the map's
-       shapes are small for a thumb, and a name is clearer than a shape. */
+    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the full
+       names, for readers who would rather pick a name than a shape. */
     var areaList = null;
     function renderAreas() {
       if (!areaList) {
