@@ -84,7 +84,7 @@ def region_button(page, region: str):
 def test_a_click_on_the_map_picks_a_region_and_names_it(tab, served_site):
     open_finder(tab, served_site)
     assert "No area picked" in tab.locator("#rh-finder-picked").inner_text()
-    region_button(tab, "side").locator("ellipse").last.click()
+    region_button(tab, "side").locator(".rh-bodymap__spot").last.click()
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Outer hip and thigh."
     assert region_button(tab, "side").get_attribute("aria-pressed") == "true"
     assert "is-picked" in region_button(tab, "side").get_attribute("class")
@@ -279,7 +279,7 @@ def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site
     assert sorted(ticked) == sorted(wanted)
     assert shown_order(tab) == rank(site_dir, api, [("back", wanted)])[0]
     assert tab.locator("#rh-finder-note").is_hidden()
-    region_button(tab, "front").locator("ellipse").first.click()
+    region_button(tab, "front").locator(".rh-bodymap__spot").first.click()
     assert urlsplit(tab.url).query == "where=front"
     tab.go_back()
     tab.locator("#rh-finder-picked", has_text="Buttock and sit bone").wait_for()
@@ -355,7 +355,7 @@ def test_following_a_link_into_the_finder_works(tab, served_site):
     tab.get_by_role("link", name="Tap where it hurts on a body map").click()
     tab.wait_for_url("**/finder/")
     tab.locator("#rh-finder-picked:not([hidden])").wait_for()
-    region_button(tab, "inner-thigh").locator("ellipse").first.click()
+    region_button(tab, "inner-thigh").locator(".rh-bodymap__spot").first.click()
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Inner thigh and pubic bone."
 
 
@@ -371,7 +371,7 @@ def test_fits_a_narrow_phone_and_200_percent_text(browser, served_site, width):
         assert right <= width, f"{width}px at {zoom} text: the page content reaches {right}px"
         box = page.locator("#rh-finder-questions label").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    region_button(page, "back").locator("ellipse").first.click()
+    region_button(page, "back").locator(".rh-bodymap__spot").first.click()
     assert page.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
     context.close()
 
@@ -384,7 +384,7 @@ def test_no_request_leaves_the_site(browser, served_site, api):
     page.on("request", lambda request: requested.append(request.url))
     open_finder(page, served_site, "?where=front")
     page.locator("#rh-finder-questions .rh-finder__feel input").first.check()
-    region_button(page, "lower-back").locator("ellipse").first.click()
+    region_button(page, "lower-back").locator(".rh-bodymap__spot").first.click()
     page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
     context.close()

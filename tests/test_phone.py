@@ -1,9 +1,12 @@
 """Phone-first reading (issue 16) at 390 x 844 in Chromium: wide tables become cards with every
-column named, so nothing is cut off and the page never scrolls sideways."""
+column named, so nothing is cut off and the page never scrolls sideways; the finder's areas, on
+its body map and in the list beside it, are targets for a thumb (44 x 44 px or more)."""
 
 from __future__ import annotations
 
 import pytest
+
+from crosslinks import bodymap
 
 PHONE = {"width": 390, "height": 844}
 TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
@@ -46,8 +49,8 @@ def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
 
 
 def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, served_site, site_dir):
-    """Issue 16: the map's shapes are small for a thumb; beside it, each area is a button with its
-    name, at least 44 x 44 px on a phone, and picking one works as a tap on the map does."""
+    """Issue 16: beside the map, each area is also a button with its full name, at least 44 x 44 px
+    on a phone, and picking one works as a tap on the map does."""
     import json
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
@@ -66,3 +69,101 @@ def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, ser
     assert tab.locator('.rh-finder__areas button[data-region="inner-thigh"]').get_attribute("aria-pressed") == "true"
     assert "Inner thigh" in tab.locator("#rh-finder-picked").inner_text()
     context.close()
+
+
+# Issue 16, a finder for thumbs: the map itself, not only the list beside it. Each shape is
+# measured on its own (a group of two small shapes far apart is not one big target).
+MAP_REPORT = """() => {
+  const areas = [...document.querySelectorAll('#rh-finder-map .rh-bodymap__region')];
+  return areas.map(g => ({
+    region: g.dataset.region,
+    role: g.getAttribute('role'),
+    shapes: [...g.querySelectorAll('.rh-bodymap__spot')].map(s => {
+      const r = s.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height];
+    }),
+    names: [...g.querySelectorAll('.rh-bodymap__name')].map(t => {
+      const r = t.getBoundingClientRect();
+      return {text: t.textContent, box: [r.left, r.top, r.width, r.height],
+              px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a};
+    }),
+  }));
+}"""
+
+
+def overlapping(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(browser, served_site, site_dir, viewport, scheme):
+    import json
+
+    api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
+    regions = {r["id"]: r for r in api["regions"]}
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=viewport["width"] < 500)
+    tab = context.new_page()
+    tab.goto(served_site + "finder/", wait_until="load")
+    tab.locator('.rh-bodymap__region[role="button"]').first.wait_for()
+    tab.locator("#rh-finder-map").scroll_into_view_if_needed()
+    areas = tab.evaluate(MAP_REPORT)
+    assert sorted(a["region"] for a in areas) == sorted(regions), "one group on the map per area"
+    for area in areas:
+        assert area["role"] == "button" and area["shapes"], area
+        small = [s for s in area["shapes"] if s[2] < 44 or s[3] < 44]
+        assert not small, f"{area['region']}: shapes under 44 x 44 px at {viewport}: {small}"
+        assert len(area["names"]) == 1, f"{area['region']}: one name in words on the map"
+        name = area["names"][0]
+        assert name["text"].strip() and name["text"].lower() in regions[area["region"]]["name"].lower(), (
+            f"{area['region']}: the words on the map, {name['text']!r}, are not part of its name (WCAG 2.5.3)"
+        )
+        box = name["box"]
+        assert box[0] >= 0 and box[1] >= 0 and box[0] + box[2] <= viewport["width"] and box[1] + box[3] <= viewport["height"], (
+            f"{area['region']}: its name is not on the screen: {box}"
+        )
+        assert name["px"] >= 12, f"{area['region']}: its name is {name['px']:.1f} px high, under 12"
+    clashes = [
+        (a["region"], b["region"])
+        for i, a in enumerate(areas)
+        for b in areas[i + 1 :]
+        if any(overlapping(x, y) for x in a["shapes"] + [a["names"][0]["box"]] for y in b["shapes"] + [b["names"][0]["box"]])
+    ]
+    assert not clashes, f"areas drawn over each other: {clashes}"
+    for area in areas:  # a tap on each shape picks its area, and the questions for it appear
+        for index in range(len(area["shapes"])):
+            tab.goto(served_site + "finder/", wait_until="load")
+            tab.locator('.rh-bodymap__region[role="button"]').first.wait_for()
+            shape = tab.locator(f'.rh-bodymap__region[data-region="{area["region"]}"] .rh-bodymap__spot').nth(index)
+            shape.tap() if viewport["width"] < 500 else shape.click()
+            tab.wait_for_function(f"() => location.search.includes('where={area['region']}')")
+            heading = tab.locator("#rh-finder-questions-heading")
+            assert heading.is_visible() and regions[area["region"]]["name"].lower() in heading.inner_text().lower()
+    context.close()
+
+
+LAYOUT_SHIFTS = """window.__rhShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    for (const source of entry.sources)
+      if (source.node && source.node.nodeType === 1) window.__rhShifts.push(source.node.closest('#rh-finder-map, .rh-bodymap') ? 'map' : 'other');
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.slow
+def test_the_finders_map_does_not_move_when_its_script_starts(browser, served_site):
+    """CLS: the map's size is reserved in CSS, and nothing above it appears or goes away."""
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(LAYOUT_SHIFTS)
+    tab = context.new_page()
+    tab.goto(served_site + "finder/", wait_until="load")
+    tab.locator('.rh-bodymap__region[role="button"]').first.wait_for()
+    tab.locator(".rh-finder__areas").wait_for()
+    tab.wait_for_timeout(300)  # layout-shift entries arrive after the frame that moved
+    shifts = tab.evaluate("window.__rhShifts")
+    box = tab.locator("svg.rh-bodymap").bounding_box()
+    context.close()
+    assert "map" not in shifts, f"the map moved as the finder's script started: {shifts}"
+    width, height = bodymap.map_size()
+    assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)

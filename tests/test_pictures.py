@@ -24,7 +24,7 @@ def test_a_region_map_shades_only_its_region():
     svg = bodymap.body_map_svg(NAMES, picked="side")
     assert svg.count("is-picked") == 1
     assert re.search(r'<g class="rh-bodymap__region is-picked" data-region="side">', svg)
-    assert 'role="img"' in svg and "Side" in svg
+    assert 'role="img"' in svg and ">Side</text>" in svg
     assert "style=" not in svg and "<script" not in svg
 
 
@@ -35,11 +35,73 @@ def test_the_finder_map_names_every_region_and_shades_none():
         assert f'data-region="{region}" aria-label="{name}"' in svg
 
 
+def test_each_region_is_named_in_words_on_the_map_inside_its_own_group():
+    labels = {r: f"Words for {r} <&>" for r in REGIONS}
+    svg = bodymap.body_map_svg(NAMES, pickable=True, labels=labels)
+    for region in REGIONS:
+        group = re.search(rf'<g class="rh-bodymap__region" data-region="{region}"[^>]*>(.*?)</g>', svg)
+        assert group, region
+        assert re.findall(r'<text class="rh-bodymap__name"[^>]*>([^<]*)</text>', group[1]) == [f"Words for {region} &lt;&amp;&gt;"]
+        assert 'class="rh-bodymap__leader"' in group[1]
+
+
 def test_a_bad_region_is_an_error_naming_the_valid_ones():
     with pytest.raises(ValueError, match=r"picked region 'hip' is not one of \['back', 'front'"):
         bodymap.body_map_svg(NAMES, picked="hip")
     with pytest.raises(ValueError, match="no shape is drawn for region"):
         bodymap.body_map_svg({**NAMES, "knee": "Knee"})
+    with pytest.raises(ValueError, match=r"no words for the map for region\(s\) \['side'\]"):
+        bodymap.body_map_svg(NAMES, labels={r: r for r in REGIONS if r != "side"})
+
+
+# Issue 16: a map for thumbs. The drawing's own geometry, at the width a 390 px phone gives it.
+
+
+def test_every_shape_is_at_least_44_px_both_ways_on_a_phone():
+    small = [
+        (region, round(bodymap.phone_px(box.w)), round(bodymap.phone_px(box.h)))
+        for region, spots in bodymap.REGION_SHAPES.items()
+        for box in map(bodymap.spot_box, spots)
+        if min(bodymap.phone_px(box.w), bodymap.phone_px(box.h)) < bodymap.MIN_TARGET
+    ]
+    assert not small, f"shapes under 44 x 44 px on a phone: {small}"
+    assert bodymap.phone_px(1) >= 1, "the map is drawn at least at its own size on a phone"
+
+
+def boxes_by_region(labels: dict[str, str]) -> dict[str, list[bodymap.Box]]:
+    return {
+        region: [bodymap.spot_box(s) for s in spots] + [bodymap.label_box(bodymap.REGION_LABELS[region], labels[region])]
+        for region, spots in bodymap.REGION_SHAPES.items()
+    }
+
+
+def test_no_shape_or_name_of_one_region_overlaps_another_region_and_all_fit_the_map():
+    labels = {r.id: bodymap.words_on_map(r.name, r.short) for r in site_content().graph.regions.values()}
+    boxes = boxes_by_region(labels)
+    clashes = [(a, b) for a in boxes for b in boxes if a < b and any(x.overlaps(y) for x in boxes[a] for y in boxes[b])]
+    assert not clashes, f"regions drawn over each other: {clashes}"
+    width, height = bodymap.map_size()
+    outside = [r for r, bs in boxes.items() for b in bs if b.x < 0 or b.y < 0 or b.x + b.w > width or b.y + b.h > height]
+    assert not outside, f"drawn outside the map: {outside}"
+
+
+def test_the_words_on_the_map_are_part_of_each_areas_name():
+    assert bodymap.words_on_map("Outer hip and thigh", "Outer hip") == "Outer hip"
+    assert bodymap.words_on_map("Front of the hip and groin", "Front and groin") == "Front of the hip and groin"
+    for region in site_content().graph.regions.values():
+        assert bodymap.words_on_map(region.name, region.short).casefold() in region.name.casefold()
+
+
+def test_the_overlap_check_can_fail():
+    a = bodymap.Box(0, 0, 10, 10)
+    assert a.overlaps(bodymap.Box(9, 9, 10, 10)) and not a.overlaps(bodymap.Box(10, 0, 10, 10))
+
+
+def test_the_css_keeps_the_maps_shape_before_anything_loads():
+    css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    ratio = re.search(r"\.rh-bodymap \{\s*aspect-ratio: ([\d.]+) / ([\d.]+);", css)
+    assert ratio, "site.css reserves the map's size with aspect-ratio"
+    assert (float(ratio[1]), float(ratio[2])) == pytest.approx(bodymap.map_size())
 
 
 def test_the_map_is_small():

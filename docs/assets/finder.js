@@ -176,7 +176,7 @@
     var state = { where: null, ticked: [], ages: [] };
 
     nojs.hidden = true;
-    map.setAttribute("aria-label", "Body map, front, side and back views. Pick where it hurts.");
+    map.setAttribute("aria-label", "Body map, front and back views. Pick where it hurts.");
     regionEls.forEach(function (g) {
       g.setAttribute("role", "button");
       g.setAttribute("tabindex", "0");
@@ -251,8 +251,8 @@
       render();
     }
 
-    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the map's
-       shapes are small for a thumb, and a name is clearer than a shape. */
+    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the full
+       names, for readers who would rather pick a name than a shape. */
     var areaList = null;
     function renderAreas() {
       if (!areaList) {

@@ -270,4 +270,6 @@ def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
 def finder_map(graph: Graph) -> str:
     """The finder's body map: every region named, for the finder's script to make into buttons."""
     names = {r.id: r.name for r in graph.regions.values()}
-    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{bodymap.body_map_svg(names, pickable=True)}</figure>'
+    labels = {r.id: bodymap.words_on_map(r.name, r.short) for r in graph.regions.values()}
+    svg = bodymap.body_map_svg(names, pickable=True, labels=labels)
+    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{svg}</figure>'

@@ -147,8 +147,11 @@ def region_guides(graph: Graph, region_id: str) -> list[str]:
 def region_map(graph: Graph, region_id: str) -> str:
     """The body map with this region highlighted; the other regions link to their own pages."""
     names = {r.id: r.name for r in graph.regions.values()}
-    svg = bodymap.body_map_svg(names, picked=region_id)
-    caption = f"The shaded area is the {html.escape(names[region_id].lower())}, seen from the front, the side and the back."
+    labels = {r.id: bodymap.words_on_map(r.name, r.short) for r in graph.regions.values()}
+    svg = bodymap.body_map_svg(names, picked=region_id, labels=labels)
+    caption = (
+        f"The shaded area is the {html.escape(names[region_id].lower())}, on the body seen from the front (left) and the back (right)."
+    )
     return f'<figure class="rh-bodymap-figure">{svg}<figcaption>{caption}</figcaption></figure>\n'
 
 
