@@ -306,6 +306,63 @@ class LadderSpec(Strict):
         return self
 
 
+# --- Exercise pictures (`docs/_data/exercise-pictures.yml`) --------------------------------------
+
+# Each picture has two panels, "Start" and "End"; a pose's points are in one panel's units:
+# x from 0 (left) to PANEL_WIDTH, y from 0 (top) to PANEL_HEIGHT, the floor at FLOOR_Y.
+PANEL_WIDTH = 160
+PANEL_HEIGHT = 120
+FLOOR_Y = 112
+JOINTS: tuple[str, ...] = ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "toe")
+# Things drawn around the figure, each at a fixed place in the panel (see poses.py).
+Prop = Literal["floor", "mat", "step", "wall", "bench", "chair", "band-knees", "band-ankles", "band-anchor"]
+# The parts of the body drawn in the site's colour: what moves between start and end.
+Limb = Literal["near-arm", "near-leg", "far-arm", "far-leg", "trunk"]
+PROPS: tuple[str, ...] = get_args(Prop)
+LIMBS: tuple[str, ...] = get_args(Limb)
+
+Coordinate = Annotated[float, Field(strict=True, ge=0, le=PANEL_WIDTH)]
+Point = tuple[Coordinate, Coordinate]
+
+
+class Side(Strict):
+    """One side of the body: the near side is drawn dark, the far side lighter and thinner."""
+
+    shoulder: Point
+    elbow: Point
+    hand: Point
+    hip: Point
+    knee: Point
+    ankle: Point
+    toe: Point
+
+
+class Pose(Strict):
+    """A figure's joints as [x, y] points in one panel."""
+
+    head: Point
+    neck: Point
+    near: Side
+    far: Side
+
+    @model_validator(mode="after")
+    def _inside_the_panel(self) -> Pose:
+        points = [self.head, self.neck, *(getattr(side, j) for side in (self.near, self.far) for j in JOINTS)]
+        if any(y > PANEL_HEIGHT for _, y in points):
+            raise ValueError(f"a point is below the panel: y may be at most {PANEL_HEIGHT} (the floor is at {FLOOR_Y})")
+        return self
+
+
+class ExercisePicture(Strict):
+    """The start and end positions of one exercise, keyed by the exercise page's slug."""
+
+    alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(plain_text)]
+    moving: list[Limb] = Field(min_length=1)
+    props: list[Prop] = []
+    start: Pose
+    end: Pose
+
+
 # --- Front matter ------------------------------------------------------------------------------
 
 
