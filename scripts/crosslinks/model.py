@@ -321,8 +321,19 @@ Limb = Literal["near-arm", "near-leg", "far-arm", "far-leg", "trunk"]
 PROPS: tuple[str, ...] = get_args(Prop)
 LIMBS: tuple[str, ...] = get_args(Limb)
 
-Coordinate = Annotated[float, Field(strict=True, ge=0, le=PANEL_WIDTH)]
-Point = tuple[Coordinate, Coordinate]
+
+def _within(limit: int, axis: str, where: str) -> AfterValidator:
+    def check(value: float) -> float:
+        if not 0 <= value <= limit:
+            raise ValueError(f"outside the drawing's panel: {axis} runs from 0 ({where}) to {limit}; move the point inside")
+        return value
+
+    return AfterValidator(check)
+
+
+X = Annotated[float, Field(strict=True), _within(PANEL_WIDTH, "x", "left")]
+Y = Annotated[float, Field(strict=True), _within(PANEL_HEIGHT, "y", f"top; the floor is at {FLOOR_Y}")]
+Point = tuple[X, Y]
 
 
 class Side(Strict):
@@ -344,13 +355,6 @@ class Pose(Strict):
     neck: Point
     near: Side
     far: Side
-
-    @model_validator(mode="after")
-    def _inside_the_panel(self) -> Pose:
-        points = [self.head, self.neck, *(getattr(side, j) for side in (self.near, self.far) for j in JOINTS)]
-        if any(y > PANEL_HEIGHT for _, y in points):
-            raise ValueError(f"a point is below the panel: y may be at most {PANEL_HEIGHT} (the floor is at {FLOOR_Y})")
-        return self
 
 
 class ExercisePicture(Strict):

@@ -342,7 +342,8 @@ def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
 def _pictures(content: Content) -> list[Problem]:
     """Every exercise page has a picture, and every picture an exercise page."""
     file = display_path(content.docs_dir, PICTURES_FILE)
-    exercises = {p.slug for p in content.pages if p.kind == "exercise"} | {s for kind, s in content.unreadable if kind == "exercise"}
+    exercises = {p.slug for p in content.pages if p.kind == "exercise"}
+    unreadable = {s for kind, s in content.unreadable if kind == "exercise"}  # its own error is reported
     if PICTURES_FILE in content.unreadable_files:
         return []  # the file's own error is reported
     if exercises and not (content.docs_dir / PICTURES_FILE).is_file():
@@ -357,7 +358,8 @@ def _pictures(content: Content) -> list[Problem]:
         for slug in sorted(exercises - drawn)
     ]
     problems += [
-        Problem(file, slug, slug, "no exercise page has this slug", closest(slug, exercises)) for slug in sorted(drawn - exercises)
+        Problem(file, slug, slug, "no exercise page has this slug", closest(slug, exercises))
+        for slug in sorted(drawn - exercises - unreadable)
     ]
     return problems
 
