@@ -164,14 +164,9 @@ def travel(picture: ExercisePicture) -> tuple[tuple[float, float], tuple[float, 
     """Where the part that moves most starts and ends, if it moves far enough to show."""
     candidates = []
     for limb in picture.moving:
-        if limb == "trunk":
-            for name in ("hips", "head"):
-                if name == "head":
-                    candidates.append((picture.start.head, picture.end.head))
-                else:
-                    candidates.append(
-                        (_mid(picture.start.near.hip, picture.start.far.hip), _mid(picture.end.near.hip, picture.end.far.hip))
-                    )
+        if limb == "trunk":  # the hips, or the head when the hips stay put (leaning forward in a chair)
+            hips = (_mid(picture.start.near.hip, picture.start.far.hip), _mid(picture.end.near.hip, picture.end.far.hip))
+            candidates.append(hips if math.dist(*hips) >= MIN_ARROW else (picture.start.head, picture.end.head))
             continue
         side, joints = ENDS[limb]
         for joint in joints:
