@@ -183,6 +183,8 @@ def arrow_svg(start: tuple[float, float], end: tuple[float, float], away_from: t
     mid = _mid(start, end)
     if (mid[0] - away_from[0]) * nx + (mid[1] - away_from[1]) * ny < 0:
         nx, ny = -nx, -ny
+    if ny > 0 and max(start[1], end[1]) > FLOOR_Y - 12:  # never bowed down into the floor
+        nx, ny = -nx, -ny
     offset = 9
     a = (start[0] + nx * offset + ux * 4, start[1] + ny * offset + uy * 4)
     b = (end[0] + nx * offset - ux * 4, end[1] + ny * offset - uy * 4)
