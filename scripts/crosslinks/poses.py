@@ -110,7 +110,9 @@ def crop(picture: ExercisePicture) -> tuple[float, float, float, float]:
         grow = (MIN_PANEL - (right - left)) / 2
         left, right = left - grow, right + grow
     top = max(0, min(ys) - PAD - HEAD_RADIUS)
-    return left, top, right, min(PANEL_HEIGHT, FLOOR_Y + 4)
+    arrow = arrow_path(picture)
+    lowest = max((y for _, y in arrow), default=0) if arrow else 0  # an arrow along the floor shows under it
+    return left, top, right, min(PANEL_HEIGHT, max(FLOOR_Y + 4, lowest + 5))
 
 
 def view_size(picture: ExercisePicture) -> tuple[float, float]:
@@ -175,30 +177,44 @@ def travel(picture: ExercisePicture) -> tuple[tuple[float, float], tuple[float, 
     return best if best is not None and math.dist(*best) >= MIN_ARROW else None
 
 
-def arrow_svg(start: tuple[float, float], end: tuple[float, float], away_from: tuple[float, float], dx: float) -> str:
-    """A curved arrow beside the path from start to end, bowed away from the body."""
+Arrow = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+
+
+def arrow_path(picture: ExercisePicture) -> Arrow | None:
+    """The end panel's arrow as (from, bend, to): a curve beside the path of the part that moves
+    most, bowed away from the body's middle; None when nothing moves far enough to show."""
+    moved = travel(picture)
+    if moved is None:
+        return None
+    start, end = moved
+    pose = picture.end
+    body = _mid(pose.neck, _mid(pose.near.hip, pose.far.hip))
     length = math.dist(start, end)
     ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
-    nx, ny = -uy, ux  # a normal; turn it away from the body's middle
+    nx, ny = -uy, ux  # a normal, turned away from the body's middle
     mid = _mid(start, end)
-    if (mid[0] - away_from[0]) * nx + (mid[1] - away_from[1]) * ny < 0:
+    if (mid[0] - body[0]) * nx + (mid[1] - body[1]) * ny < 0:
         nx, ny = -nx, -ny
-    if ny > 0 and max(start[1], end[1]) > FLOOR_Y - 12:  # never bowed down into the floor
-        nx, ny = -nx, -ny
-    offset = 9
-    a = (start[0] + nx * offset + ux * 4, start[1] + ny * offset + uy * 4)
-    b = (end[0] + nx * offset - ux * 4, end[1] + ny * offset - uy * 4)
-    c = (mid[0] + nx * (offset + length * 0.2), mid[1] + ny * (offset + length * 0.2))
-    # the head points along the curve's last stretch, from the control point to the end
+    offset, bend, trim = 9, 9 + length * 0.2, min(4, length * 0.1)  # a short move keeps most of its arrow
+    return (
+        (start[0] + nx * offset + ux * trim, start[1] + ny * offset + uy * trim),
+        (mid[0] + nx * bend, mid[1] + ny * bend),
+        (end[0] + nx * offset - ux * trim, end[1] + ny * offset - uy * trim),
+    )
+
+
+def arrow_svg(arrow: Arrow) -> str:
+    """The dashed curve and its head, which points along the curve's last stretch."""
+    a, c, b = arrow
     hx, hy = b[0] - c[0], b[1] - c[1]
     h = math.hypot(hx, hy) or 1
     hx, hy = hx / h, hy / h
     left = (b[0] - hx * 6 - hy * 4, b[1] - hy * 6 + hx * 4)
     right = (b[0] - hx * 6 + hy * 4, b[1] - hy * 6 - hx * 4)
-    curve = f"M{_n(a[0] + dx)} {_n(a[1])}Q{_n(c[0] + dx)} {_n(c[1])} {_n(b[0] + dx)} {_n(b[1])}"
+    curve = f"M{_n(a[0])} {_n(a[1])}Q{_n(c[0])} {_n(c[1])} {_n(b[0])} {_n(b[1])}"
     return (
         f'<path d="{curve}" stroke="{BAND}" stroke-width="2" stroke-dasharray="4 3"/>'
-        f'<path d="{_points([left, b, right], dx)}" stroke="{BAND}" stroke-width="2"/>'
+        f'<path d="{_points([left, b, right], 0)}" stroke="{BAND}" stroke-width="2"/>'
     )
 
 
@@ -213,8 +229,8 @@ def picture_svg(picture: ExercisePicture, title: str) -> str:
     for index, (label, pose) in enumerate((("Start", picture.start), ("End", picture.end))):
         shift = MARGIN + index * (right - left + GAP) - left
         panel = props_svg(picture.props, left, right) + figure_svg(pose, picture.moving, 0) + bands_svg(pose, picture.props, 0)
-        if index == 1 and (moved := travel(picture)) is not None:
-            panel.append(arrow_svg(*moved, _mid(pose.neck, _mid(pose.near.hip, pose.far.hip)), 0))
+        if index == 1 and (arrow := arrow_path(picture)) is not None:
+            panel.append(arrow_svg(arrow))
         parts.append(f'<g transform="translate({_n(shift)} {_n(-top)})">{"".join(panel)}</g>')
         middle = shift + (left + right) / 2
         parts.append(f'<text x="{_n(middle)}" y="{_n(height - 6)}" text-anchor="middle" fill="{INK}">{label}</text>')
