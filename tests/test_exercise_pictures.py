@@ -184,3 +184,13 @@ def test_the_return_to_running_page_shows_each_ladders_walk_run_picture(site_dir
         file = (site_dir / "self-care/return-to-running/" / img["src"]).resolve()
         assert file == (site_dir / ladder_picture_src(ladder_id)).resolve()
         assert parse_svg(file.read_text()).find(f"{SVG}title").text == img["alt"]
+
+
+def test_the_text_alternative_cannot_become_markup():
+    from crosslinks.blocks import picture_markdown
+
+    markdown = picture_markdown(
+        "exercises/x.md", "assets/exercises/x.svg", "Lift [here](javascript:x) & hold", (340, 120), "rh-exercise-picture"
+    )
+    assert "![Lift \\[here\\](javascript:x) &amp; hold](../assets/exercises/x.svg)" in markdown
+    assert '{ width="340" height="120" loading="lazy" }' in markdown
