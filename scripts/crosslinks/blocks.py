@@ -12,13 +12,22 @@ import functools
 import html
 import re
 
-from . import bodymap, citations, ladders, metadata, painrule, triage
+from . import bodymap, citations, ladders, metadata, painrule, poses, triage, walkrun
 from .escape import md_escape
 from .graph import Condition, Graph
 from .load import Page
 from .markers import expand_shared, marker, warning_markers
 from .model import CONDITION_ANCHORS, ONSET_LABELS, URGENCY_LABELS, ConditionMeta, next_review_due
-from .paths import EDITORIAL_POLICY, NERVE_PAIN_RULES, RETURN_TO_RUNNING, link, region_src, symptom_src
+from .paths import (
+    EDITORIAL_POLICY,
+    NERVE_PAIN_RULES,
+    RETURN_TO_RUNNING,
+    exercise_picture_src,
+    ladder_picture_src,
+    link,
+    region_src,
+    symptom_src,
+)
 from .wording import in_sentence, long_date, recovery_text
 
 TIERS = (
@@ -220,7 +229,11 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         default = default_pain_kind(graph, page)
         markdown = painrule.replace_markers(markdown, lambda kind: pain_rule_block(graph, page, kind), default)
     if graph.ladders and "crosslinks:ladder:" in markdown:
-        markdown = ladders.replace_markers(markdown, lambda ladder: ladders.ladder_block(graph.ladders[ladder], graph.pain_rule))
+        markdown = ladders.replace_markers(
+            markdown, lambda ladder: ladders.ladder_block(graph.ladders[ladder], graph.pain_rule, ladder_picture(graph, page, ladder))
+        )
+    if page.kind == "exercise":
+        markdown = exercise_picture(graph, page, markdown)
     numbers = citations.numbering(markdown, page.meta.sources)  # the card's citations come first
     markdown = citations.link_citations(markdown, numbers)
     tail = []
@@ -231,6 +244,39 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         if site_url:
             tail.append(metadata.cite_this_page(page, site_url))
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
+
+
+def picture_markdown(src: str, target: str, alt: str, size: tuple[int, int], css: str) -> str:
+    """A generated picture as Markdown (MkDocs checks and rewrites the link like a hand-written
+    one): its text alternative, its size (so nothing shifts while it loads), loaded lazily."""
+    width, height = size
+    return (
+        f'<figure class="{css}" markdown>\n\n'
+        f'![{md_escape(alt)}]({link(src, target)}){{ width="{width}" height="{height}" loading="lazy" }}\n\n'
+        "</figure>\n\n"
+    )
+
+
+_HOW_TO = re.compile(r"^## .*\{#how-to-do-it\}[ \t]*\n", re.M)
+
+
+def exercise_picture(graph: Graph, page: Page, markdown: str) -> str:
+    """The exercise's start-and-end drawing, right before its "How to do it" steps (at the top
+    of a page without that section)."""
+    picture = graph.pictures.get(page.slug)
+    if picture is None:
+        return markdown
+    figure = picture_markdown(page.src_uri, exercise_picture_src(page.slug), picture.alt, poses.size(picture), "rh-exercise-picture")
+    heading = _HOW_TO.search(markdown)
+    at = heading.end() if heading else 0
+    return markdown[:at] + ("\n" if heading else "") + figure + markdown[at:]
+
+
+def ladder_picture(graph: Graph, page: Page, ladder_id: str) -> str:
+    ladder = graph.ladders[ladder_id]
+    return picture_markdown(
+        page.src_uri, ladder_picture_src(ladder_id), walkrun.alt_text(ladder), walkrun.size(ladder), "rh-ladder-picture"
+    )
 
 
 _FIXED_HEADING = re.compile(r"^## (.+?) \{#([a-z-]+)\}[ \t]*$", re.M)

@@ -15,6 +15,7 @@ from .model import (
     TIER_IDS,
     ConditionMeta,
     ExerciseMeta,
+    ExercisePicture,
     Frequency,
     GlossaryEntry,
     LadderSpec,
@@ -74,6 +75,7 @@ class Graph:
         self.glossary: list[GlossaryEntry] = sorted(content.glossary, key=lambda e: e.term.lower())
         self.pain_rule: PainRule | None = content.pain_rule
         self.ladders: dict[str, LadderSpec] = {ladder.id: ladder for ladder in content.ladders}
+        self.pictures: dict[str, ExercisePicture] = dict(content.pictures)  # by exercise slug
         self.search: SearchWords = content.search or SearchWords()
         self.pages: dict[str, Page] = {p.src_uri: p for p in content.pages}
         self.shared: dict[str, str] = {name: text.text for name, text in content.shared.items()}

@@ -52,8 +52,9 @@ def how_often(ladder: LadderSpec) -> str:
     return days + who
 
 
-def ladder_block(ladder: LadderSpec, rule: PainRule | None) -> str:
-    """One ladder, marked with its id and risk class for tests and styles."""
+def ladder_block(ladder: LadderSpec, rule: PainRule | None, picture: str = "") -> str:
+    """One ladder, marked with its id and risk class for tests and styles; `picture` (Markdown)
+    is its walk-run picture, shown above its steps."""
     site_class = f' data-site-class="{ladder.site_class}"' if ladder.site_class else ""
     lines = [
         f'<div class="rh-ladder" data-ladder="{ladder.id}"{site_class} markdown>',
@@ -72,6 +73,7 @@ def ladder_block(ladder: LadderSpec, rule: PainRule | None) -> str:
         "",
         f"**The plan.** {painrule.cite(ladder.plan)}.",
         "",
+        picture,
         stacked_table(
             ["Step", "What you do", "Move up when"],
             [[_cell(step.step), _cell(step.do), _cell(step.move_on)] for step in ladder.steps],

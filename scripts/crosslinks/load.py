@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .model import (
     ConditionMeta,
     ExerciseMeta,
+    ExercisePicture,
     GeneralMeta,
     GlossaryEntry,
     LadderSpec,
@@ -41,6 +42,7 @@ GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 PAIN_RULE_FILE = f"{DATA_DIR}/pain-rule.yml"
 LADDERS_FILE = f"{DATA_DIR}/ladders.yml"
 WARNING_SIGNS_FILE = f"{DATA_DIR}/warning-signs.yml"
+PICTURES_FILE = f"{DATA_DIR}/exercise-pictures.yml"  # each exercise's start and end drawing, by slug
 SHARED_DIR = f"{DATA_DIR}/text"  # passages several pages share: <!-- crosslinks:shared NAME -->
 # Appended to every page (mkdocs.yml, pymdownx.snippets); beside docs/, not in it.
 ABBREVIATIONS_FILE = "../includes/abbreviations.md"
@@ -175,6 +177,7 @@ class Content:
     unreadable_files: set[str] = field(default_factory=set)  # data files (relative to docs/) that could not be read
     abbreviations: str | None = None  # the text of ABBREVIATIONS_FILE; None where there is none (test sites)
     shared: dict[str, SharedText] = field(default_factory=dict)  # by name: SHARED_DIR/<name>.md
+    pictures: dict[str, ExercisePicture] = field(default_factory=dict)  # by exercise slug (PICTURES_FILE)
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ def load_content(docs_dir: Path) -> Content:
         content.search = _load_mapping(docs_dir, SEARCH_FILE, SearchWords, content.problems)
     if (docs_dir / LADDERS_FILE).is_file():
         content.ladders = _load_list(docs_dir, LADDERS_FILE, LadderSpec, content, "ladder")
+    if (docs_dir / PICTURES_FILE).is_file():  # validate.py asks for it once there are exercise pages
+        content.pictures = _load_keyed(docs_dir, PICTURES_FILE, ExercisePicture, content)
     abbreviations = docs_dir / ABBREVIATIONS_FILE
     if abbreviations.is_file():
         content.abbreviations = read_text(abbreviations, "includes/abbreviations.md", content.problems)
@@ -407,6 +412,29 @@ def _validate_entries(data: Any, model: type[M], file: str, content: Content, ki
             items.append(item)
         elif isinstance(entry.get("id"), str):
             content.unreadable.add((kind, entry["id"]))
+    return items
+
+
+def _load_keyed(docs_dir: Path, rel: str, model: type[M], content: Content) -> dict[str, M]:
+    """A data file that maps ids (page slugs) to entries: each entry as `model`, named by its key."""
+    file = display_path(docs_dir, rel)
+    text = read_text(docs_dir / rel, file, content.problems)
+    data = None if text is None else _parse_yaml(text, file, content.problems)
+    if not isinstance(data, dict):
+        if data is not None:
+            content.problems.append(Problem(file, "", type(data).__name__, "this file must map each exercise's slug to its picture"))
+        content.unreadable_files.add(rel)
+        return {}
+    items: dict[str, M] = {}
+    for key, entry in data.items():
+        if not isinstance(entry, dict):
+            content.problems.append(Problem(file, str(key), str(entry), "each entry must be a mapping with 'alt', 'start' and 'end'"))
+            continue
+        item = _validate(model, entry, file, str(key), content.problems)
+        if item is not None:
+            items[str(key)] = item
+        else:
+            content.unreadable.add(("picture", str(key)))  # its own error is reported, not a missing picture
     return items
 
 

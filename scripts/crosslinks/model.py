@@ -306,6 +306,67 @@ class LadderSpec(Strict):
         return self
 
 
+# --- Exercise pictures (`docs/_data/exercise-pictures.yml`) --------------------------------------
+
+# Each picture has two panels, "Start" and "End"; a pose's points are in one panel's units:
+# x from 0 (left) to PANEL_WIDTH, y from 0 (top) to PANEL_HEIGHT, the floor at FLOOR_Y.
+PANEL_WIDTH = 160
+PANEL_HEIGHT = 120
+FLOOR_Y = 112
+JOINTS: tuple[str, ...] = ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "toe")
+# Things drawn around the figure, each at a fixed place in the panel (see poses.py).
+Prop = Literal["floor", "mat", "step", "wall", "bench", "chair", "band-knees", "band-ankles", "band-anchor"]
+# The parts of the body drawn in the site's colour: what moves between start and end.
+Limb = Literal["near-arm", "near-leg", "far-arm", "far-leg", "trunk"]
+PROPS: tuple[str, ...] = get_args(Prop)
+LIMBS: tuple[str, ...] = get_args(Limb)
+
+
+def _within(limit: int, axis: str, where: str) -> AfterValidator:
+    def check(value: float) -> float:
+        if not 0 <= value <= limit:
+            raise ValueError(f"outside the drawing's panel: {axis} runs from 0 ({where}) to {limit}; move the point inside")
+        return value
+
+    return AfterValidator(check)
+
+
+X = Annotated[float, Field(strict=True), _within(PANEL_WIDTH, "x", "left")]
+Y = Annotated[float, Field(strict=True), _within(PANEL_HEIGHT, "y", f"top; the floor is at {FLOOR_Y}")]
+Point = tuple[X, Y]
+
+
+class Side(Strict):
+    """One side of the body: the near side is drawn dark, the far side lighter and thinner."""
+
+    shoulder: Point
+    elbow: Point
+    hand: Point
+    hip: Point
+    knee: Point
+    ankle: Point
+    toe: Point
+
+
+class Pose(Strict):
+    """A figure's joints as [x, y] points in one panel."""
+
+    head: Point
+    neck: Point
+    near: Side
+    far: Side
+
+
+class ExercisePicture(Strict):
+    """The start and end positions of one exercise, keyed by the exercise page's slug."""
+
+    alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(plain_text)]
+    moving: list[Limb] = Field(min_length=1)
+    props: list[Prop] = []
+    start: Pose
+    end: Pose
+
+
 # --- Front matter ------------------------------------------------------------------------------
 
 

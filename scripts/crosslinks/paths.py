@@ -38,6 +38,16 @@ def region_src(region_id: str) -> str:
     return f"where-it-hurts/{region_id}.md"
 
 
+def exercise_picture_src(slug: str) -> str:
+    """The docs/ path of an exercise's start-and-end drawing (generated, see poses.py)."""
+    return f"assets/exercises/{slug}.svg"
+
+
+def ladder_picture_src(ladder_id: str) -> str:
+    """The docs/ path of a return-to-running ladder's walk-run picture (generated, see walkrun.py)."""
+    return f"assets/ladders/{ladder_id}.svg"
+
+
 def page_url(src_uri: str) -> str:
     """Site-relative URL of a page, as MkDocs makes it with directory URLs."""
     if src_uri == "index.md":

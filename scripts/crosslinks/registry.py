@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from . import api, feed, generated, searchlayer
+from . import api, feed, generated, poses, searchlayer, walkrun
 from .graph import Condition, Graph
 from .model import Region, Symptom, WarningSign, WarningTier
 from .paths import (
@@ -26,6 +26,8 @@ from .paths import (
     SEARCH_LAYER,
     SYMPTOMS_INDEX,
     WHEN_TO_SEE_A_DOCTOR,
+    exercise_picture_src,
+    ladder_picture_src,
     region_src,
     symptom_src,
 )
@@ -59,6 +61,8 @@ def registry(
     signs: Iterable[WarningSign],
     tiers: Mapping[str, WarningTier],
     glossary: bool,
+    pictures: Iterable[str] = (),
+    ladders: Iterable[str] = (),
 ) -> list[Generated]:
     """Every generated page and file, in the order the build adds them.
 
@@ -82,7 +86,28 @@ def registry(
     items += [_symptom(s) for s in symptoms]
     items += [_sign(s, tiers) for s in signs]
     items += [_region(r) for r in regions]
+    items += [_exercise_picture(slug) for slug in pictures]
+    items += [_ladder_picture(ladder) for ladder in ladders]
     return items
+
+
+def _exercise_picture(slug: str) -> Generated:
+    return Generated(
+        exercise_picture_src(slug),
+        lambda g, _: poses.picture_svg(g.pictures[slug], picture_title(g, slug)),
+        made_from=lambda g: getattr(g.exercises[slug].meta, "reviewed", None) if slug in g.exercises else None,
+    )
+
+
+def picture_title(graph: Graph, slug: str) -> str:
+    """An exercise drawing's <title>: the exercise's name, then its text alternative."""
+    page = graph.exercises.get(slug)
+    name = str(page.meta.title) if page is not None else slug
+    return f"{name}: {graph.pictures[slug].alt}"
+
+
+def _ladder_picture(ladder_id: str) -> Generated:
+    return Generated(ladder_picture_src(ladder_id), lambda g, _: walkrun.ladder_svg(g.ladders[ladder_id]))
 
 
 def _symptom(symptom: Symptom) -> Generated:

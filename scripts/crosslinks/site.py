@@ -188,12 +188,24 @@ def load_site(docs_dir: Path, today: dt.date, cache_dir: Path | None = None) -> 
     images); without it everything is worked out afresh."""
     content = load_content(docs_dir)
     tiers = {t.id: t for t in content.tiers}
-    paths = {g.src_uri for g in registry(content.regions, content.symptoms, content.signs, tiers, bool(content.glossary))}
+    ladder_ids = [ladder.id for ladder in content.ladders]
+    paths = {
+        g.src_uri
+        for g in registry(content.regions, content.symptoms, content.signs, tiers, bool(content.glossary), content.pictures, ladder_ids)
+    }
     problems = content.problems + check_content(content, today, paths)
     if problems:
         raise ContentError(problems)
     graph = Graph(content)
     grades_file = cache_dir / GRADES_FILE if cache_dir else None
     grades = json.loads(grades_file.read_text()) if grades_file and grades_file.is_file() else {}
-    items = registry(graph.regions.values(), graph.symptoms.values(), graph.signs.values(), graph.tiers, bool(graph.glossary))
+    items = registry(
+        graph.regions.values(),
+        graph.symptoms.values(),
+        graph.signs.values(),
+        graph.tiers,
+        bool(graph.glossary),
+        graph.pictures,
+        graph.ladders,
+    )
     return Site(graph, items, cache_dir, grades)

@@ -11,12 +11,13 @@ import re
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
-from . import ladders, painrule
+from . import ladders, painrule, walkrun
 from .citations import CITATION, cited_keys
 from .load import (
     GLOSSARY_FILE,
     LADDERS_FILE,
     PAIN_RULE_FILE,
+    PICTURES_FILE,
     REFERENCES_FILE,
     REGIONS_FILE,
     SEARCH_FILE,
@@ -75,6 +76,7 @@ def check_content(content: Content, today: dt.date, generated_paths: set[str]) -
     problems += _registry(content, {s.id for s in content.symptoms}, reference_ids)
     problems += _pain_rule(content, condition_slugs, reference_ids)
     problems += _ladders(content, reference_ids)
+    problems += _pictures(content)
     problems += _search_words(content, {"symptoms": symptom_ids, "signs": sign_ids, "conditions": condition_slugs})
     abbreviations = defined_abbreviations(content.abbreviations) if content.abbreviations is not None else None
     if content.abbreviations is not None:  # appended to every page's Markdown (pymdownx.snippets)
@@ -313,6 +315,7 @@ def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
     problems = _duplicates(file, [ladder.id for ladder in content.ladders], "ladder")
     for ladder in content.ladders:
         problems += _unknown_sources(file, ladder, ladder.id, reference_ids)
+        problems += walkrun.step_problems(file, ladder)
         if ladder.site_class == "high-risk" and not (ladder.alternate_days and ladder.clinician_led):
             problems.append(
                 Problem(
@@ -333,6 +336,31 @@ def _ladders(content: Content, reference_ids: set[str]) -> list[Problem]:
             problems.append(
                 Problem(page.file, "ladder", meta.ladder, "no ladder in docs/_data/ladders.yml has this id", closest(meta.ladder, known))
             )
+    return problems
+
+
+def _pictures(content: Content) -> list[Problem]:
+    """Every exercise page has a picture, and every picture an exercise page."""
+    file = display_path(content.docs_dir, PICTURES_FILE)
+    exercises = {p.slug for p in content.pages if p.kind == "exercise"}
+    unreadable = {s for kind, s in content.unreadable if kind == "exercise"}  # its own error is reported
+    if PICTURES_FILE in content.unreadable_files:
+        return []  # the file's own error is reported
+    if exercises and not (content.docs_dir / PICTURES_FILE).is_file():
+        return [
+            Problem(
+                file, "", "", "this data file is missing", "create it: each exercise's slug, with its 'alt', 'moving', 'start' and 'end'"
+            )
+        ]
+    drawn = set(content.pictures) | {s for kind, s in content.unreadable if kind == "picture"}
+    problems = [
+        Problem(file, slug, "", "this exercise has no picture", f"add an entry '{slug}:' with its 'alt', 'moving', 'start' and 'end'")
+        for slug in sorted(exercises - drawn)
+    ]
+    problems += [
+        Problem(file, slug, slug, "no exercise page has this slug", closest(slug, exercises))
+        for slug in sorted(drawn - exercises - unreadable)
+    ]
     return problems
 
 
