@@ -135,46 +135,76 @@ class Visit:
         return sum(f.served for f in self.fetched if f.url.split("#")[0] == self.url.split("#")[0])
 
 
-def visit(context: Any, url: str) -> tuple[Visit, Any]:
-    """Open `url` in a new page as a first view (HTTP cache off) and record what it fetched.
+class FirstViews:
+    """One browser page that makes a first view of one URL after another.
 
-    Returns the record and the page, still open on `url`, for more checks (close it after)."""
-    record = Visit(url)
-    responses: list[Any] = []
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    finished: list[str] = []
-    page.on("request", lambda request: record.requests.append(request.url))
-    page.on("requestfinished", lambda request: finished.append(request.url))
-    page.on("requestfailed", lambda request: finished.append(request.url))
-    page.on("response", lambda response: responses.append(response))
-    page.on("console", lambda message: record.console_errors.append(message.text) if message.type == "error" else None)
-    page.goto(url, wait_until="load")
-    # What a first view still fetches after `load`: the search worker's index and the tab's icon.
-    # Waited for by name (never a quiet spell on the network): each must have arrived.
-    icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || null")
-    late = [lambda u: u.split("?")[0].endswith("/" + SEARCH_INDEX), *([lambda u: u == icon] if icon else [])]
-    deadline = time.monotonic() + LATE_REQUEST_TIMEOUT
-    for arrived in late:
-        while not any(arrived(u) for u in finished) and time.monotonic() < deadline:
-            page.wait_for_timeout(20)  # lets Playwright deliver the network events
-        if not any(arrived(u) for u in finished):
-            record.unreadable.append(f"{url}: a request every first view makes never finished (search index or icon {icon})")
-    while len(finished) < len(record.requests) and time.monotonic() < deadline:  # anything else still on its way
-        page.wait_for_timeout(20)
-    for response in responses:
-        if response.status in (301, 302, 303, 307, 308):
-            continue
-        try:
-            body = response.body()
-        except Exception as error:  # Playwright raises its own Error type: any failure is a finding
-            record.unreadable.append(f"{response.url}: {error}")  # never counted as zero bytes
-            continue
-        content_type = response.headers.get("content-type", "")
-        record.fetched.append(Fetched(response.url, content_type, len(body), served_size(body, content_type)))
-    return record, page
+    The page, its CDP session (HTTP cache off) and its listeners are made once and reused: a new
+    browser context per page cost about 0.7 s of a survey's 2.5 s per page on this 2-core machine.
+    Between two visits the page goes to about:blank and its storage is cleared, so nothing the
+    last page did (a late request, a saved setting) is counted for the next. Sizes are read from
+    the built files when `site_dir` is given (the server sends those bytes unchanged), and from
+    the browser otherwise."""
+
+    def __init__(self, context: Any, base_url: str = "", site_dir: Path | None = None) -> None:
+        self.page = context.new_page()
+        self.base_url, self.site_dir = base_url, site_dir
+        cdp = context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.record = Visit("about:blank")
+        self.finished: list[str] = []
+        self.responses: list[Any] = []
+        self.page.on("request", lambda request: self.record.requests.append(request.url))
+        self.page.on("requestfinished", lambda request: self.finished.append(request.url))
+        self.page.on("requestfailed", lambda request: self.finished.append(request.url))
+        self.page.on("response", lambda response: self.responses.append(response))
+        self.page.on("console", lambda message: self.record.console_errors.append(message.text) if message.type == "error" else None)
+
+    def visit(self, url: str) -> Visit:
+        """Open `url` as a first view and record what it fetched; the page stays on `url`."""
+        page = self.page
+        if page.url != "about:blank":
+            with contextlib.suppress(Exception):  # a page without storage (an error page) has none to clear
+                page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.goto("about:blank")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.emulate_media(color_scheme="light")
+        record = self.record = Visit(url)
+        self.finished, self.responses = [], []
+        page.goto(url, wait_until="load")
+        # What a first view still fetches after `load`: the search worker's index and the tab's icon.
+        # Waited for by name (never a quiet spell on the network): each must have arrived.
+        icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || null")
+        late = [lambda u: u.split("?")[0].endswith("/" + SEARCH_INDEX), *([lambda u: u == icon] if icon else [])]
+        deadline = time.monotonic() + LATE_REQUEST_TIMEOUT
+        for arrived in late:
+            while not any(arrived(u) for u in self.finished) and time.monotonic() < deadline:
+                page.wait_for_timeout(20)  # lets Playwright deliver the network events
+            if not any(arrived(u) for u in self.finished):
+                record.unreadable.append(f"{url}: a request every first view makes never finished (search index or icon {icon})")
+        while len(self.finished) < len(record.requests) and time.monotonic() < deadline:  # anything else still on its way
+            page.wait_for_timeout(20)
+        for response in self.responses:
+            if response.status in (301, 302, 303, 307, 308):
+                continue
+            content_type = response.headers.get("content-type", "")
+            try:
+                body = self._body(response)
+            except Exception as error:  # Playwright raises its own Error type: any failure is a finding
+                record.unreadable.append(f"{response.url}: {error}")  # never counted as zero bytes
+                continue
+            record.fetched.append(Fetched(response.url, content_type, len(body), served_size(body, content_type)))
+        return record
+
+    def _body(self, response: Any) -> bytes:
+        """The response's bytes: from the built file it was served from, when there is one."""
+        path = response.url.split("#")[0].split("?")[0]
+        if self.site_dir is not None and response.status == 200 and path.startswith(self.base_url):
+            relative = path[len(self.base_url) :]
+            file = self.site_dir / (relative + "index.html" if relative.endswith("/") or not relative else relative)
+            if file.is_file():
+                return file.read_bytes()
+        return response.body()
 
 
 def settle(page: Any) -> None:
@@ -224,18 +254,25 @@ def open_search(page: Any, url: str) -> None:
     page.wait_for_function("() => window.__rhSearch && window.__rhSearch.ready")
 
 
-def search_top(page: Any, query: str, count: int = 3) -> list[str]:
-    """The pages (URLs without #section) of the first `count` results in the site's search box,
-    with the query typed key by key as a person types it (the page needs `watch_search`).
+def search_top(page: Any, query: str, count: int = 3, key_by_key: bool = False) -> list[str]:
+    """The pages (URLs without #section) of the first `count` results in the site's search box
+    (the page needs `watch_search`).
 
-    The box is emptied first with the keyboard; then each key is pressed, and the results are
-    read once the worker has answered the last query the page sent, which is the whole text."""
+    The box is emptied with the keyboard, then the query goes in as typing ends: all but its last
+    character at once, then the last key pressed, which is when Material searches (on key-up).
+    `key_by_key` presses every key, as a person types; tests/test_search_quality.py checks on a
+    sample that both give the same results. The results are read once the worker has answered
+    the last query the page sent, which is the whole text."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.keyboard.press("/")  # Material's shortcut opens the search dialog
     box.press("Control+a")
     box.press("Backspace")
-    box.press_sequentially(query)
+    if key_by_key:
+        box.press_sequentially(query)
+    else:
+        box.fill(query[:-1])
+        box.press_sequentially(query[-1:])
     page.wait_for_function(
         "(q) => window.__rhSearch && window.__rhSearch.last === q && window.__rhSearch.sent === window.__rhSearch.got", arg=query
     )
@@ -318,17 +355,20 @@ def variants_for(paths: list[str]) -> dict[str, tuple[str, ...]]:
     return {path: tuple(VARIANTS) if path in chosen else ("light",) for path in paths}
 
 
-def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> dict[str, Visit]:
+def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site_dir: Path | None = None) -> dict[str, Visit]:
     """One first view of every page; with `axe`, axe-core on that same load in the light palette,
-    and in every variant on one page of each kind (variants_for)."""
+    and in every variant on one page of each kind (variants_for). With `site_dir` (the folder
+    served at `base_url`), sizes are read from its files."""
     results: dict[str, Visit] = {}
     wanted = variants_for(paths)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(CSP_LISTENER)
+    if axe:
+        context.add_init_script(path=str(AXE_JS))
+    views = FirstViews(context, base_url, site_dir)
+    page = views.page
     for path in paths:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-        context.add_init_script(CSP_LISTENER)
-        if axe:
-            context.add_init_script(path=str(AXE_JS))
-        record, page = visit(context, base_url + path)
+        record = views.visit(base_url + path)
         if axe:
             for name in wanted[path]:
                 width, scheme = VARIANTS[name]
@@ -338,7 +378,7 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
                 # Material's palette follows the system setting ("automatic"); a palette that does not
                 # follow is reported below as a violation, not skipped
                 with contextlib.suppress(Exception):
-                    page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=3000)
+                    page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=10_000)
                 settle(page)
                 shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 violations = run_axe(page)
@@ -346,8 +386,8 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True) -> d
                     violations.append({"id": "palette", "impact": "test", "help": f"palette is {shown}, wanted {expected}", "nodes": []})
                 record.axe[name] = violations
         record.csp_violations += page.evaluate("window.__rhViolations || []")
-        context.close()
         results[path] = record
+    context.close()
     return results
 
 

@@ -69,7 +69,7 @@ def lighthouse(url: str, out: Path) -> dict[str, int] | None:
 def search_section(site_dir: Path, typed: dict[str, tuple[float, float, list[str]]]) -> list[str]:
     """Search quality typed in Chromium, plain Material against the site's search on the same
     queries (both halves), and the bytes the first search fetches."""
-    lines = ["## Search", "", "Typed key by key into the search box in Chromium (site search):", ""]
+    lines = ["## Search", "", "Typed into the search box in Chromium (site search):", ""]
     lines += [f"- {half} half: {top3:.0%} in the top three, {first:.0%} first" for half, (top3, first, _) in typed.items()]
     lines += ["", "Two approaches on the same queries, in one run (Material's own worker in Node):", ""]
     lines += ["| approach | tune: top three | tune: first | check: top three | check: first |", "| --- | --- | --- | --- | --- |"]
@@ -115,7 +115,7 @@ def main() -> int:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        views = survey(browser, base, page_paths(site_dir), axe=False)
+        views = survey(browser, base, page_paths(site_dir), axe=False, site_dir=site_dir)
         page = browser.new_page()
         watch_search(page)
         open_search(page, base)

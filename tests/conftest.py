@@ -155,7 +155,9 @@ def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple
 
 
 @pytest.fixture(scope="session")
-def site_dir(build_log: tuple[Path, str]) -> Path:
+def site_dir(build_log: tuple[Path, str], request: pytest.FixtureRequest) -> Path:
+    if _survey_wanted(request.session):
+        SURVEY.start(build_log[0])  # runs beside the other tests; `first_views` waits for it
     return build_log[0]
 
 
@@ -210,17 +212,71 @@ def browser():
         chromium.close()
 
 
-# Quality gates (accessibility, privacy, page weight): one first view of every built page,
-# read by the gates in tests/test_survey.py.
+class BackgroundSurvey:
+    """The page survey (one first view of every built page, read by tests/test_survey.py), run in
+    a thread of its own, with its own browser and server, from the moment the site is built.
+
+    It is the longest piece of the full tier, and it waits on Chromium while most other tests
+    wait on Python: on a 2-core machine the two overlap, where run one after the other they add
+    up. A failure inside the thread is raised again in the tests that read the survey."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.views: dict | None = None
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+
+    def start(self, site_dir: Path) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, args=(site_dir,), name="page-survey", daemon=True)
+            self.thread.start()
+
+    def result(self, site_dir: Path) -> dict:
+        self.start(site_dir)
+        assert self.thread is not None
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.views is not None
+        return self.views
+
+    def _run(self, site_dir: Path) -> None:
+        import time
+
+        from playwright.sync_api import sync_playwright
+        from quality_gates import page_paths, survey
+
+        started = time.perf_counter()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site_dir)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as playwright:  # Playwright's sync API: one instance per thread
+                chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+                self.views = survey(chromium, base, page_paths(site_dir), site_dir=site_dir)
+                chromium.close()
+        except BaseException as error:  # re-raised in the tests that read the survey
+            self.error = error
+        finally:
+            server.shutdown()
+            server.server_close()
+            self.seconds = time.perf_counter() - started
+
+
+SURVEY = BackgroundSurvey()
+
+
+def _survey_wanted(session: pytest.Session) -> bool:
+    return any("first_views" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
+# Quality gates (accessibility, privacy, page weight): one first view of every built page, read
+# by the gates in tests/test_survey.py. Started in the background by `site_dir` when a selected
+# test reads it.
 @pytest.fixture(scope="session")
-def first_views(browser, served_site: str, site_dir: Path):
-    import time
-
-    from quality_gates import page_paths, survey
-
-    started = time.perf_counter()
-    views = survey(browser, served_site, page_paths(site_dir))
-    print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {time.perf_counter() - started:.0f} s")
+def first_views(site_dir: Path) -> dict:
+    views = SURVEY.result(site_dir)
+    print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {SURVEY.seconds:.0f} s (in the background)")
     return views
 
 

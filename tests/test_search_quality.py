@@ -1,4 +1,4 @@
-"""Search quality: runners' own words, typed key by key into the site's search box in Chromium.
+"""Search quality: runners' own words, typed into the site's search box in Chromium.
 
 tests/search-queries.yml holds the committed queries, split in two halves: "tune" (what the
 search may be tuned on) and "check" (reported apart, never tuned on). On the check half, at
@@ -91,3 +91,20 @@ def test_a_query_with_no_answer_offers_the_finder_the_areas_and_the_warning_sign
     for query in load_no_answer():
         top = [url.removeprefix(served_site).split("?")[0] for url in search_top(search_page, query, count=6)]
         assert all(url in top for url in FALLBACK), f"{query!r}: got {top}"
+
+
+def test_typing_key_by_key_gives_the_same_results_as_entering_the_query_at_once(search_page, served_site):
+    """The rate above enters each query's text at once and presses only its last key (Material
+    searches on key-up), which is four times quicker than pressing every key. Typed key by key,
+    the box sends a query per key press: a sample of each kind must end on the same results."""
+    sample = {}
+    for q in load_queries():
+        sample.setdefault(q["kind"], q["query"])  # the first query of every kind
+    assert len(sample) == len(KINDS)
+    differ = {}
+    for query in sample.values():
+        typed = search_top(search_page, query, count=5, key_by_key=True)
+        entered = search_top(search_page, query, count=5)
+        if typed != entered:
+            differ[query] = {"key by key": typed, "at once": entered}
+    assert not differ, differ
