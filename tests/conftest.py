@@ -225,6 +225,7 @@ class BackgroundSurvey:
         self.views: dict | None = None
         self.error: BaseException | None = None
         self.seconds = 0.0
+        self.waited = 0.0  # how long the tests that read it waited for it to finish
 
     def start(self, site_dir: Path) -> None:
         if self.thread is None:
@@ -234,7 +235,11 @@ class BackgroundSurvey:
     def result(self, site_dir: Path) -> dict:
         self.start(site_dir)
         assert self.thread is not None
+        import time
+
+        started = time.perf_counter()
         self.thread.join()
+        self.waited += time.perf_counter() - started
         if self.error is not None:
             raise self.error
         assert self.views is not None
@@ -268,6 +273,13 @@ SURVEY = BackgroundSurvey()
 
 def _survey_wanted(session: pytest.Session) -> bool:
     return any("first_views" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SURVEY.views is not None:
+        terminalreporter.write_line(
+            f"page survey: {len(SURVEY.views)} pages in {SURVEY.seconds:.0f} s beside the other tests; they waited {SURVEY.waited:.0f} s for it"
+        )
 
 
 # Quality gates (accessibility, privacy, page weight): one first view of every built page, read

@@ -235,16 +235,20 @@ def test_a_warning_sign_puts_its_tier_at_the_top_of_the_results(tab, served_site
     tab.locator("h1").filter(has_text="When to see a doctor").wait_for()
 
 
-def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone_in_every_area(browser, served_site, api):
-    """At 390 x 844, ticking any warning sign on any area brings its tier's box, worded exactly as
-    the registry words it, into view right under the question, as an alert for screen readers."""
+def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone(browser, served_site, api):
+    """At 390 x 844, ticking any warning sign brings its tier's box, worded exactly as the
+    registry words it, into view right under the question, as an alert for screen readers.
+
+    Every area asks the same warning questions in the same place (tested above), so each sign is
+    ticked on one area, the areas taken in turn: every sign and every area, a fifth of the clicks."""
     tiers = {t["id"]: t for t in api["tiers"]}
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     checked = 0
-    for region in REGIONS:
+    signs = api["warning_signs"]
+    for number, region in enumerate(REGIONS):
         open_finder(page, served_site, f"?where={region}")
-        for sign in api["warning_signs"]:
+        for sign in signs[number :: len(REGIONS)]:
             box = page.locator(f"#rh-s-{sign['id']}")
             box.check()
             alert = page.locator(f'.rh-finder__alert[data-alert-for="{sign["id"]}"]')
@@ -268,7 +272,7 @@ def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone_in_every_area
             assert alert.count() == 0
             checked += 1
     context.close()
-    assert checked == len(REGIONS) * len(api["warning_signs"])
+    assert checked == len(signs) and len(signs) >= len(REGIONS)
 
 
 def test_an_address_with_state_restores_the_view_and_back_works(tab, served_site, site_dir, api):
