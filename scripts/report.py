@@ -79,7 +79,7 @@ def search_section(site_dir: Path, typed: dict[str, tuple[float, float, list[str
     sizes = first_query_bytes(site_dir)
     lines += [
         "",
-        f"The first search fetches {sum(sizes.values()) / 1024:.1f} KB gzipped (Material loads its worker and index in the background as a page opens; the layer waits for the first query):",
+        f"The first search fetches {sum(sizes.values()) / 1024:.1f} KB gzipped (the index when search opens, the rest at the first query):",
         "",
     ]
     lines += [f"- `{name}`: {size / 1024:.1f} KB" for name, size in sizes.items()]
@@ -125,7 +125,7 @@ def main() -> int:
     lines += ["", *search_section(site_dir, typed)]
     lines += [
         "",
-        "## Page weight (first view, gzipped, without the search index)",
+        "## Page weight (first view, gzipped; the search index waits until search opens)",
         "",
         "| page | total KB | HTML KB |",
         "| --- | --- | --- |",

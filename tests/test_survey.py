@@ -1,20 +1,21 @@
 """The page survey: one first view of every built page in Chromium (conftest's `first_views`),
 and the three gates that read it: accessibility (axe-core, WCAG 2.2 A/AA, light palette on every
 page, dark and phone width on one page of each kind), privacy (no request to another host, no
-policy violation) and weight (each first view within budget).
+policy violation, no search index fetched before search opens) and weight (each first view
+within budget).
 
-They share one file because they share one survey (about 5 minutes on a 2-core machine): a
-session fixture is made once per test process, so the file must stay whole if files are ever
-spread across processes (pytest-xdist --dist loadfile). Measured in this repository, running the
-full tier on 4 workers that way took as long as one process (13 min against 12.6): the work is
-CPU-bound on 2 cores.
+They share one file because they share one survey: a session fixture, made once per test
+process (in a thread beside the other tests, see tests/conftest.py's BackgroundSurvey), so the
+file must stay whole if files are ever spread across processes (pytest-xdist --dist loadfile).
+Measured in this repository, running the full tier on 4 workers that way took as long as one
+process (13 min against 12.6): the work is CPU-bound on 2 cores.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from quality_gates import HTML_BUDGET, PAGE_BUDGET, VARIANTS, dumps, template_of, variants_for
+from quality_gates import HTML_BUDGET, PAGE_BUDGET, SEARCH_INDEX, VARIANTS, dumps, template_of, variants_for
 
 
 def test_every_page_passes_axe_in_every_variant(first_views):
@@ -39,6 +40,12 @@ def test_no_page_requests_anything_from_another_host(first_views):
     foreign = {path: urls for path, urls in foreign.items() if urls}
     assert all(view.requests for view in first_views.values())
     assert not foreign, dumps(foreign)
+
+
+def test_no_first_view_fetches_the_search_index(first_views):
+    """The index waits until a reader opens search (docs/assets/search-on-demand.js)."""
+    fetched = [path for path, view in first_views.items() if any(SEARCH_INDEX in url for url in view.requests)]
+    assert not fetched, f"{len(fetched)} first views fetched {SEARCH_INDEX}: {fetched[:5]}"
 
 
 def test_no_page_breaks_its_policy(first_views):

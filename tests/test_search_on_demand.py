@@ -1,0 +1,63 @@
+"""The search index is fetched when a reader opens search, not on every page view
+(docs/assets/search-on-demand.js holds back Material's request for it), and every script is
+deferred so that none holds up a page's first paint.
+
+search-on-demand.js relies on an internal detail of Material 9.8: its bundle asks for
+search/search_index.json with XMLHttpRequest as it starts. These tests fail if that changes: a
+first view that fetches the index again (tests/test_survey.py checks every page), or search that
+no longer loads or answers once opened.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import page
+from quality_gates import SEARCH_INDEX, watch_search
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_bundle_the_template_names_is_the_one_material_ships(site_dir):
+    base = (ROOT / ".venv" / "lib").glob("python3*/site-packages/material/templates/base.html")
+    material = re.search(r"assets/javascripts/bundle\.\w+\.min\.js", next(base).read_text()).group(0)
+    ours = re.search(r"assets/javascripts/bundle\.\w+\.min\.js", (ROOT / "overrides" / "main.html").read_text()).group(0)
+    assert ours == material, f"overrides/main.html names {ours}; Material now ships {material}: re-copy its scripts block"
+    assert (site_dir / ours).is_file()
+
+
+@pytest.mark.parametrize("path", ["", "conditions/gluteal-tendinopathy/", "finder/"])
+def test_every_script_on_a_page_is_deferred_and_search_on_demand_comes_first(site_dir, path):
+    scripts = [s for s in page(site_dir, path).find_all("script") if s.get("src")]
+    assert scripts, path
+    assert all(s.has_attr("defer") for s in scripts), [s["src"] for s in scripts if not s.has_attr("defer")]
+    names = [s["src"].rsplit("/", 1)[-1] for s in scripts]
+    assert names[0] == "search-on-demand.js" and names[1].startswith("bundle."), names
+
+
+@pytest.mark.parametrize(("width", "how"), [(1280, "click"), (390, "tap"), (1280, "slash")])
+def test_opening_search_fetches_the_index_and_search_answers(browser, served_site, width, how):
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=how == "tap")
+    tab = context.new_page()
+    watch_search(tab)
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(served_site + "conditions/", wait_until="load")
+    tab.wait_for_timeout(500)  # time enough for a request made as the bundle starts
+    assert not [u for u in requested if SEARCH_INDEX in u], "the index was fetched before search was opened"
+    if how == "slash":
+        tab.keyboard.press("/")
+    elif how == "tap":
+        tab.locator("label.md-header__button[for=__search]").tap()
+    else:
+        tab.locator("input.md-search__input").click()
+    tab.wait_for_function("() => window.__rhSearch && window.__rhSearch.ready")
+    assert [u for u in requested if SEARCH_INDEX in u], "opening search did not fetch the index"
+    tab.locator("input.md-search__input").press_sequentially("glute")
+    tab.wait_for_function("() => window.__rhSearch.got > 0 && window.__rhSearch.sent === window.__rhSearch.got")
+    first = tab.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert first.get_attribute("href")
+    context.close()
