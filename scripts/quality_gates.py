@@ -127,6 +127,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # responses whose body could not be read
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # variant -> violations
+    phone: dict[str, Any] = field(default_factory=dict)  # PHONE_CHECK's findings at PHONE_WIDTH
 
     def weight(self) -> int:
         return sum(f.served for f in self.fetched)
@@ -360,6 +361,26 @@ def variants_for(paths: list[str]) -> dict[str, tuple[str, ...]]:
     return {path: tuple(VARIANTS) if path in chosen else ("light",) for path in paths}
 
 
+PHONE_WIDTH = 390
+# At a phone's width: how far the page scrolls sideways, tables that scroll inside their frame
+# with no visible line above saying so (share.js adds it), and card-table cells cut off.
+PHONE_CHECK = """() => {
+  const scrolls = (el) => el.scrollWidth > el.clientWidth + 1;
+  const frames = [...document.querySelectorAll('.md-typeset table:not(.rh-stack)')]
+    .filter((t) => !t.closest('.rh-sheet'))
+    .map((t) => [t, t.closest('.md-typeset__scrollwrap') || t])
+    .filter(([t, f]) => scrolls(t) || scrolls(f))
+    .map(([, f]) => f);
+  const said = (f) => { const h = f.previousElementSibling; return !!h && h.matches('.rh-scroll-hint') && h.offsetHeight > 0; };
+  return {
+    sideways: document.documentElement.scrollWidth - window.innerWidth,
+    scrolling_tables: frames.length,
+    unsaid: frames.filter((f) => !said(f)).map((f) => f.querySelector('th, td')?.textContent.trim().slice(0, 40) || '?'),
+    cut_cells: [...document.querySelectorAll('table.rh-stack td')].filter((td) => td.getBoundingClientRect().right > window.innerWidth + 1).length,
+  };
+}"""
+
+
 def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site_dir: Path | None = None) -> dict[str, Visit]:
     """One first view of every page; with `axe`, axe-core on that same load in the light palette,
     and in every variant on one page of each kind (variants_for). With `site_dir` (the folder
@@ -390,6 +411,9 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site
                 if shown != expected:  # the palette did not follow: a finding, not a silent pass
                     violations.append({"id": "palette", "impact": "test", "help": f"palette is {shown}, wanted {expected}", "nodes": []})
                 record.axe[name] = violations
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")  # resized
+        record.phone = page.evaluate(PHONE_CHECK)
         record.csp_violations += page.evaluate("window.__rhViolations || []")
         results[path] = record
     context.close()

@@ -155,8 +155,10 @@ def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple
 
 
 @pytest.fixture(scope="session")
-def site_dir(build_log: tuple[Path, str], request: pytest.FixtureRequest) -> Path:
-    if _survey_wanted(request.session):
+def site_dir(build_log: tuple[Path, str], request: pytest.FixtureRequest, worker_id: str) -> Path:
+    # Under pytest-xdist every worker collects every test: the survey is started by the one that
+    # runs tests/test_survey.py, when it gets there
+    if worker_id == "master" and _survey_wanted(request.session):
         SURVEY.start(build_log[0])  # runs beside the other tests; `first_views` waits for it
     return build_log[0]
 

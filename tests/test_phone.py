@@ -96,8 +96,11 @@ def overlapping(a: list[float], b: list[float]) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+# Both widths and both palettes, paired: the sizes follow the width, and the palette changes
+# colours only (axe checks their contrast on the finder in each palette)
+@pytest.mark.parametrize(
+    ("viewport", "scheme"), [(PHONE, "dark"), ({"width": 1366, "height": 900}, "light")], ids=["phone-dark", "desktop-light"]
+)
 def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(browser, served_site, site_dir, viewport, scheme):
     import json
 
@@ -167,3 +170,26 @@ def test_the_finders_map_does_not_move_when_its_script_starts(browser, served_si
     assert "map" not in shifts, f"the map moved as the finder's script started: {shifts}"
     width, height = bodymap.map_size()
     assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)
+
+
+def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(browser, served_site):
+    """A table too wide for a phone scrolls inside its frame, and a line above it says so; on a
+    screen where it fits, the line is hidden. To be sure the table is too wide whatever the
+    content, one cell is made 900 px wide."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(served_site + "exercises/glute-bridge/", wait_until="load")
+    hint = tab.locator(".rh-scroll-hint").first
+    hint.wait_for(state="attached")
+    assert hint.is_hidden(), "the line shows while the table fits"
+    tab.set_viewport_size(PHONE)
+    tab.evaluate("() => { document.querySelector('.md-typeset td').style.minWidth = '900px'; dispatchEvent(new Event('resize')); }")
+    hint.wait_for(state="visible")
+    assert "sideways" in hint.inner_text()
+    table = tab.evaluate("() => { const t = document.querySelector('.md-typeset table'); return [t.scrollWidth, t.clientWidth]; }")
+    assert table[0] > table[1], table
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page itself scrolls sideways"
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.evaluate("() => { document.querySelector('.md-typeset td').style.minWidth = ''; dispatchEvent(new Event('resize')); }")
+    hint.wait_for(state="hidden")
+    context.close()

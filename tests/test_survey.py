@@ -68,3 +68,15 @@ def test_every_first_view_is_within_budget(first_views):
     html_over = {p: round(v.html_weight() / 1024, 1) for p, v in heaviest if v.html_weight() > HTML_BUDGET}
     assert not over, f"over {PAGE_BUDGET // 1024} KB: {over}"
     assert not html_over, f"HTML over {HTML_BUDGET // 1024} KB: {html_over}"
+
+
+def test_on_a_phone_no_page_scrolls_sideways_and_a_table_that_scrolls_says_so(first_views):
+    """At 390 px: the page itself never scrolls sideways, card tables cut no cell off, and a wide
+    table that scrolls inside its frame has a visible line above it saying so (issue 16)."""
+    assert all(view.phone for view in first_views.values())
+    sideways = {path: view.phone["sideways"] for path, view in first_views.items() if view.phone["sideways"] > 0}
+    cut = {path: view.phone["cut_cells"] for path, view in first_views.items() if view.phone["cut_cells"]}
+    unsaid = {path: view.phone["unsaid"] for path, view in first_views.items() if view.phone["unsaid"]}
+    assert not sideways, f"pages that scroll sideways on a phone (px): {dumps(sideways)}"
+    assert not cut, f"card tables with cells off the screen: {dumps(cut)}"
+    assert not unsaid, f"tables that scroll sideways with no line saying so: {dumps(unsaid)}"

@@ -70,3 +70,47 @@ document$.subscribe(function () {
   holder.append(button);
   sheet.before(holder);
 });
+
+/* A "Print this page" button under the title of every other reviewed page (guides, exercises):
+   condition pages have theirs under "In short", the physio sheet above its form. */
+document$.subscribe(function () {
+  var title = document.querySelector(".md-content article h1");
+  if (!title || !document.querySelector(".rh-page-footer") || title.dataset.rhPrint) return;
+  if (document.getElementById("in-short") || document.querySelector(".rh-sheet")) return;
+  title.dataset.rhPrint = "1";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button rh-print";
+  button.textContent = "Print this page";
+  button.addEventListener("click", function () { window.print(); });
+  var holder = document.createElement("p");
+  holder.className = "rh-screen-only rh-print-holder";
+  holder.append(button);
+  title.after(holder);
+});
+
+/* A table too wide for the screen scrolls sideways inside its frame; a line above it says so,
+   only while it does (turning a phone can make it fit). Tables the build lays out as cards on a
+   phone (table.rh-stack) never need it. */
+document$.subscribe(function () {
+  var hints = [];
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table:not(.rh-stack)"), function (table) {
+    if (table.closest(".rh-sheet")) return; // the physio sheet's form lays itself out
+    var frame = table.closest(".md-typeset__scrollwrap") || table;
+    if (frame.previousElementSibling && frame.previousElementSibling.classList.contains("rh-scroll-hint")) return;
+    var hint = document.createElement("p");
+    hint.className = "rh-scroll-hint rh-screen-only";
+    hint.textContent = "This table is wider than your screen: swipe it sideways to see every column.";
+    hint.hidden = true;
+    frame.before(hint);
+    hints.push([hint, frame, table]);
+  });
+  function scrolls(el) { return el.scrollWidth > el.clientWidth + 1; }
+  function update() {
+    hints.forEach(function (h) {
+      h[0].hidden = !(scrolls(h[2]) || scrolls(h[1])); // Material's table scrolls in itself, or in its frame
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+});

@@ -46,12 +46,12 @@ def symptom_page(graph: Graph, symptom: Symptom) -> str:
     parts.append(f"**Kind of symptom:** [{FACET_LABELS[symptom.facet]}](index.md#{symptom.facet})\n")
     parts.append("## Conditions with this symptom {#conditions data-search-exclude}\n")
     parts.append("This list shows what can cause this symptom. It cannot tell you which one you have.\n")
-    rows = ["| Condition | How often | Where it hurts |", "| --- | --- | --- |"]
+    rows = []
     for condition, frequency in graph.conditions_with_symptom(symptom.id):
         regions = ", ".join(f"[{graph.regions[r].short}]({link(src, region_src(r))})" for r in condition.meta.regions)
         how = "Typical" if frequency == "typical" else "Sometimes"
-        rows.append(f"| [{md_escape(condition.title)}]({link(src, condition.page.src_uri)}) | {how} | {regions} |")
-    parts.append("\n".join(rows) + "\n")
+        rows.append([f"[{md_escape(condition.title)}]({link(src, condition.page.src_uri)})", how, regions])
+    parts.append(stacked_table(["Condition", "How often", "Where it hurts"], rows, "symptom-conditions"))
     parts.append(f"[All symptoms](index.md) · [Where it hurts]({link(src, REGIONS_INDEX)})\n")
     return "\n".join(parts)
 
@@ -116,12 +116,16 @@ def region_page(graph: Graph, region_id: str) -> str:
             parts.append(f" If your pain came with any [warning sign]({link(src, WHEN_TO_SEE_A_DOCTOR)}), get checked.")
         parts.append("\n")
         return "\n".join(parts)
-    rows = ["| Condition | Comes on | Urgency | Usual recovery |", "| --- | --- | --- | --- |"]
-    for c in conditions:
-        rows.append(
-            f"| [{md_escape(c.title)}]({link(src, c.page.src_uri)}) | {ONSET_LABELS[c.meta.onset]} | {URGENCY_LABELS[c.meta.urgency]} | {recovery_text(c.meta.recovery)} |"
-        )
-    parts.append("\n".join(rows) + "\n")
+    rows = [
+        [
+            f"[{md_escape(c.title)}]({link(src, c.page.src_uri)})",
+            ONSET_LABELS[c.meta.onset],
+            URGENCY_LABELS[c.meta.urgency],
+            recovery_text(c.meta.recovery),
+        ]
+        for c in conditions
+    ]
+    parts.append(stacked_table(["Condition", "Comes on", "Urgency", "Usual recovery"], rows, "region-conditions"))
     parts.append("## Symptoms that tell them apart {#tell-them-apart}\n")
     if len(conditions) == 1:
         parts.append("Only one condition on this site hurts here so far. These symptoms are typical of it.\n")
