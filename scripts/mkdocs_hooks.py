@@ -42,14 +42,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load and check all content, then add the generated pages, files and preview images."""
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load and check all content first: bad content fails the build before MkDocs reads the
+    theme's thousands of files (a failing build in a tenth of the time)."""
     global _site
     docs_dir = Path(config.docs_dir)
     try:
         _site = load_site(docs_dir, today(), cache_dir=docs_dir.parent / ".cache")
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages, files and preview images of the content loaded before the build."""
+    assert _site is not None, "on_pre_build loads the content"
     for src_uri, content in [*_site.files(config.site_url or "").items(), *_site.images().items()]:
         files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
