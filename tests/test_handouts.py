@@ -169,3 +169,26 @@ def test_folded_evidence_is_closed_on_screen_and_prints_open(printer, site_dir, 
     pdf = printer(f"{served_site}prevention/bone-health/")
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert flat(first_item.get_text())[:60] in flat(text), "folded evidence did not print"
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("self-care/first-steps/", "Print this page"),  # a guide with "In short": beside its copy button
+        ("self-care/not-from-the-hip/", "Print this page"),  # a guide without one: under its title
+        ("exercises/clamshell/", "Print this page"),
+        ("conditions/it-band-syndrome/", "Print a 2-page handout"),
+        ("self-care/physio-sheet/", "Print this sheet"),
+    ],
+)
+def test_every_condition_page_and_guide_has_one_print_button_that_prints(browser, served_site, path, label):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(served_site + path, wait_until="load")
+    buttons = tab.locator("button", has_text="Print")
+    buttons.first.wait_for()
+    assert buttons.count() == 1 and buttons.inner_text() == label
+    tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    buttons.click()
+    assert tab.evaluate("window.__printed") == 1
+    context.close()

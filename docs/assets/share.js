@@ -46,12 +46,10 @@ document$.subscribe(function () {
       function () { status.textContent = "Could not copy. Select the text above instead."; }
     );
   });
-  // every condition page prints as a two-page handout (site.css); say so where coaches look
-  var print = document.createElement("button");
-  print.type = "button";
-  print.className = "md-button rh-print rh-in-short-print";
-  print.textContent = "Print a 2-page handout";
-  print.addEventListener("click", function () { window.print(); });
+  // every condition page (the one with the run, modify or stop card) prints as a two-page
+  // handout (site.css); say so where coaches look
+  var handout = document.querySelector(".rh-today") !== null;
+  var print = printButton(handout ? "Print a 2-page handout" : "Print this page", "rh-in-short-print");
   paragraphs[paragraphs.length - 1].after(button, print, status);
 });
 
@@ -60,16 +58,24 @@ document$.subscribe(function () {
   var sheet = document.querySelector(".rh-sheet");
   if (!sheet || sheet.dataset.rhPrint) return;
   sheet.dataset.rhPrint = "1";
+  sheet.before(onScreenOnly(printButton("Print this sheet", "md-button--primary"), "rh-screen-only"));
+});
+
+/* A button that prints the page, and a paragraph to hold one. */
+function printButton(label, extraClass) {
   var button = document.createElement("button");
   button.type = "button";
-  button.className = "md-button md-button--primary rh-print";
-  button.textContent = "Print this sheet";
+  button.className = "md-button rh-print " + extraClass;
+  button.textContent = label;
   button.addEventListener("click", function () { window.print(); });
+  return button;
+}
+function onScreenOnly(button, holderClass) {
   var holder = document.createElement("p");
-  holder.className = "rh-screen-only";
+  holder.className = holderClass;
   holder.append(button);
-  sheet.before(holder);
-});
+  return holder;
+}
 
 /* A "Print this page" button under the title of every other reviewed page (guides, exercises):
    condition pages have theirs under "In short", the physio sheet above its form. */
@@ -78,15 +84,7 @@ document$.subscribe(function () {
   if (!title || !document.querySelector(".rh-page-footer") || title.dataset.rhPrint) return;
   if (document.getElementById("in-short") || document.querySelector(".rh-sheet")) return;
   title.dataset.rhPrint = "1";
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button rh-print";
-  button.textContent = "Print this page";
-  button.addEventListener("click", function () { window.print(); });
-  var holder = document.createElement("p");
-  holder.className = "rh-screen-only rh-print-holder";
-  holder.append(button);
-  title.after(holder);
+  title.after(onScreenOnly(printButton("Print this page", ""), "rh-screen-only rh-print-holder"));
 });
 
 /* A table too wide for the screen scrolls sideways inside its frame; a line above it says so,
