@@ -8,13 +8,16 @@ local server they both use live here too, so the report never imports from tests
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import http.server
 import io
 import json
 import os
 import subprocess
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,6 +129,18 @@ class CompressedSubPathHandler(SubPathHandler):
         return io.BytesIO(body)
 
 
+@contextlib.contextmanager
+def serving(site_dir: Path, handler: type[SubPathHandler] = SubPathHandler) -> Iterator[str]:
+    """Serve a built site on loopback in a background thread; yields its base URL (with SUB_PATH)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def served_size(body: bytes, content_type: str) -> int:
     """Bytes on the wire from a static host: gzip -9 for text types, as they are otherwise."""
     if content_type.split(";")[0].strip().startswith(_COMPRESSED_TYPES):
@@ -232,6 +247,11 @@ class FirstViews:
         return response.body()
 
 
+def next_frames(page: Any) -> None:
+    """Wait two animation frames: what the page just changed has been laid out and drawn."""
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def settle(page: Any) -> None:
     """Wait until no CSS transition runs: colours fade between palettes, and search results fade
     in, so contrast measured mid-fade would be wrong."""
@@ -307,7 +327,7 @@ def search_top(page: Any, query: str, count: int = 3, key_by_key: bool = False) 
     page.wait_for_function(
         "(q) => window.__rhSearch && window.__rhSearch.last === q && window.__rhSearch.sent === window.__rhSearch.got", arg=query
     )
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")  # rendered
+    next_frames(page)  # rendered
     # one result per page: Material lists a page's matching sections as more links in its item
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item", "items => items.map(li => li.querySelector('a.md-search-result__link').href)"
@@ -437,7 +457,7 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site
                     violations.append({"id": "palette", "impact": "test", "help": f"palette is {shown}, wanted {expected}", "nodes": []})
                 record.axe[name] = violations
         page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")  # resized
+        next_frames(page)  # resized
         record.phone = page.evaluate(PHONE_CHECK)
         record.csp_violations += page.evaluate("window.__rhViolations || []")
         results[path] = record

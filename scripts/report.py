@@ -7,14 +7,11 @@ build time. Nothing here is a test: the tests hold the budgets; this prints the 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -24,7 +21,6 @@ from quality_gates import (
     LIGHTHOUSE,
     ROOT,
     SITE_URL,
-    SUB_PATH,
     CompressedSubPathHandler,
     first_query_bytes,
     load_queries,
@@ -33,6 +29,7 @@ from quality_gates import (
     page_paths,
     search_comparison,
     search_rates,
+    serving,
     survey,
     watch_search,
 )
@@ -97,38 +94,34 @@ def main() -> int:
     if build.returncode:
         print(build.stderr, file=sys.stderr)
         return 1
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressedSubPathHandler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     lines = ["# Runner's Hip quality report", "", f"Build (mkdocs build --strict): {build_seconds:.1f} s", ""]
+    with serving(site_dir, CompressedSubPathHandler) as base:  # compressed, as GitHub Pages serves it
+        lines += [
+            "## Lighthouse (mobile)",
+            "",
+            "Served gzip-compressed, as GitHub Pages serves the site (HTML, CSS, JavaScript, JSON, SVG).",
+            "",
+            "| page | " + " | ".join(CATEGORIES) + " |",
+            "| --- " * (len(CATEGORIES) + 1) + "|",
+        ]
+        for path in LIGHTHOUSE_PAGES:
+            if not (site_dir / path / "index.html").is_file():
+                lines.append(f"| /{path} | missing: no such page in this build |" + " |" * (len(CATEGORIES) - 1))
+                continue
+            scores = lighthouse(base + path, out_dir / f"lighthouse-{path.strip('/').replace('/', '-') or 'home'}.json")
+            cells = [str(scores[c]) for c in CATEGORIES] if scores else ["failed"] * len(CATEGORIES)
+            lines.append(f"| /{path} | " + " | ".join(cells) + " |")
 
-    lines += [
-        "## Lighthouse (mobile)",
-        "",
-        "Served gzip-compressed, as GitHub Pages serves the site (HTML, CSS, JavaScript, JSON, SVG).",
-        "",
-        "| page | " + " | ".join(CATEGORIES) + " |",
-        "| --- " * (len(CATEGORIES) + 1) + "|",
-    ]
-    for path in LIGHTHOUSE_PAGES:
-        if not (site_dir / path / "index.html").is_file():
-            lines.append(f"| /{path} | missing: no such page in this build |" + " |" * (len(CATEGORIES) - 1))
-            continue
-        scores = lighthouse(base + path, out_dir / f"lighthouse-{path.strip('/').replace('/', '-') or 'home'}.json")
-        cells = [str(scores[c]) for c in CATEGORIES] if scores else ["failed"] * len(CATEGORIES)
-        lines.append(f"| /{path} | " + " | ".join(cells) + " |")
+        from playwright.sync_api import sync_playwright
 
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        views = survey(browser, base, page_paths(site_dir), axe=False, site_dir=site_dir)
-        page = browser.new_page()
-        watch_search(page)
-        open_search(page, base)
-        typed = {half: search_rates(page, base, load_queries(half=half)) for half in ("tune", "check")}
-        browser.close()
-    server.shutdown()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            views = survey(browser, base, page_paths(site_dir), axe=False, site_dir=site_dir)
+            page = browser.new_page()
+            watch_search(page)
+            open_search(page, base)
+            typed = {half: search_rates(page, base, load_queries(half=half)) for half in ("tune", "check")}
+            browser.close()
     lines += ["", *search_section(site_dir, typed)]
     lines += [
         "",

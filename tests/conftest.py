@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import functools
-import http.server
 import io
 import logging
 import os
@@ -17,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from quality_gates import (  # noqa: F401 - the build and server helpers, shared
     LocalSiteHandler,
     SubPathHandler,
     mkdocs_build,
+    serving,
 )
 
 from crosslinks import Site, load_site
@@ -181,15 +182,8 @@ def page(site_dir: Path, url_path: str) -> BeautifulSoup:
 @pytest.fixture(scope="session")
 def served_site(site_dir: Path) -> Iterator[str]:
     """Base URL of the built site served on loopback under the sub-path."""
-    handler = functools.partial(SubPathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site_dir) as base:
+        yield base
 
 
 @pytest.fixture
@@ -237,8 +231,6 @@ class BackgroundSurvey:
     def result(self, site_dir: Path) -> dict:
         self.start(site_dir)
         assert self.thread is not None
-        import time
-
         started = time.perf_counter()
         self.thread.join()
         self.waited += time.perf_counter() - started
@@ -248,25 +240,18 @@ class BackgroundSurvey:
         return self.views
 
     def _run(self, site_dir: Path) -> None:
-        import time
-
         from playwright.sync_api import sync_playwright
         from quality_gates import page_paths, survey
 
         started = time.perf_counter()
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site_dir)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            with sync_playwright() as playwright:  # Playwright's sync API: one instance per thread
+            with serving(site_dir) as base, sync_playwright() as playwright:  # Playwright's sync API: one instance per thread
                 chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
                 self.views = survey(chromium, base, page_paths(site_dir), site_dir=site_dir)
                 chromium.close()
         except BaseException as error:  # re-raised in the tests that read the survey
             self.error = error
         finally:
-            server.shutdown()
-            server.server_close()
             self.seconds = time.perf_counter() - started
 
 
