@@ -7,6 +7,7 @@ workflow builds it for https://USER.github.io/REPO/.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import io
@@ -47,6 +48,12 @@ DOCS = ROOT / "docs"
 # build of their own (serve, redirects, staging, hostile input) use it; its content is valid on
 # FIXTURE_TODAY. Configurations are written from data (yaml.safe_dump), never by editing text.
 FIXTURES = ROOT / "tests" / "fixtures"
+
+# Every build the tests start (the site, and the many small fixture builds, side by side in the
+# xdist workers) shares one cache of preview images, QR codes and reading grades: each entry is
+# named by a hash of what it holds and written atomically (crosslinks/cachefile.py), so sharing
+# can only save time. tests/test_sharing.py tests the cache itself on a folder of its own.
+os.environ.setdefault("RUNNERS_HIP_CACHE", str(ROOT / ".cache" / "tests"))
 FIXTURE_TODAY = "2026-11-23"
 
 
@@ -97,9 +104,28 @@ def build_in_process(tmp: Path, config: dict) -> tuple[bool, str]:
     return built, stream.getvalue()
 
 
+@contextlib.contextmanager
+def environment(env: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of a block, then put back what was there."""
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def build_fixture(tmp: Path, config: dict, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a fixture configuration into tmp/site, on FIXTURE_TODAY."""
-    return mkdocs_build(write_config(tmp / "mkdocs.yml", config), tmp / "site", {"RUNNERS_HIP_TODAY": FIXTURE_TODAY, **(env or {})})
+    """`mkdocs build --strict` of a fixture configuration into tmp/site, on FIXTURE_TODAY, in this
+    process (build_in_process): returncode 0 or 1, and MkDocs' log as stderr. The tests that the
+    command line itself fails without a traceback start `mkdocs` as a command."""
+    with environment({"RUNNERS_HIP_TODAY": FIXTURE_TODAY, **(env or {})}):
+        built, log = build_in_process(tmp, config)
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], 0 if built else 1, "", log)
 
 
 @pytest.fixture(scope="session")
@@ -134,25 +160,67 @@ def content() -> Site:
     return site_content()
 
 
+SITE_BUILD_ENV = {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"}
+
+
+class SiteBuild:
+    """One strict build of the real site per test run, shared by every pytest-xdist worker and
+    started in the background as the session begins, so the tests that need no built site run
+    while it builds (they are ordered first). The first worker to get the lock builds; the others
+    wait for the lock when a test needs the site, then read the same folder."""
+
+    def __init__(self, shared: Path) -> None:
+        self.lock_file = shared / "site.lock"
+        self.site_dir, self.log, self.failed = shared / "site", shared / "site-build.log", shared / "site-build.failed"
+
+    def start(self) -> None:
+        """Build in a background thread if no one has built or is building; return at once."""
+        lock = self.lock_file.open("w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # another worker is building
+            lock.close()
+            return
+        if self.log.is_file() or self.failed.is_file():
+            lock.close()
+            return
+        command = [MKDOCS, "build", "--strict", "--clean", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(self.site_dir)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **SITE_BUILD_ENV}
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+        def finish() -> None:
+            with lock:  # closing the file releases the lock
+                _, stderr = process.communicate()
+                (self.log if process.returncode == 0 else self.failed).write_text(stderr)
+
+        threading.Thread(target=finish, daemon=True).start()
+
+    def result(self) -> tuple[Path, str]:
+        """Wait for the build (starting it if no one has); the site folder and MkDocs' log."""
+        self.start()
+        with self.lock_file.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # held by the builder until the build ends
+        if self.failed.is_file():
+            pytest.fail(f"mkdocs build --strict failed:\n{self.failed.read_text()}", pytrace=False)
+        return self.site_dir, self.log.read_text()
+
+
+def _shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    shared = tmp_path_factory.getbasetemp()
+    return shared.parent if worker_id != "master" else shared  # each worker has its own basetemp inside the run's
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_build_started(tmp_path_factory: pytest.TempPathFactory, worker_id: str, request: pytest.FixtureRequest) -> None:
+    """Start the site build with the session when any selected test needs it."""
+    if any("build_log" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        SiteBuild(_shared_folder(tmp_path_factory, worker_id)).start()
+
+
 @pytest.fixture(scope="session")
 def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, str]:
-    """One strict build of the real site per test run, shared by every pytest-xdist worker: the
-    first worker to get here builds it, the others wait for it and read the same folder."""
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":  # each worker has its own basetemp inside the run's
-        shared = shared.parent
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        site_dir, log = shared / "site", shared / "site-build.log"
-        if not log.is_file():
-            result = mkdocs_build(
-                ROOT / "mkdocs.yml",
-                site_dir,
-                {"SITE_URL": SITE_URL, "REPO_URL": "https://github.com/example/runners-hip", "EDIT_URI": "edit/main/docs/"},
-            )
-            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-            log.write_text(result.stderr)
-    return site_dir, log.read_text()
+    """The built site's folder and the build's log (see SiteBuild)."""
+    return SiteBuild(_shared_folder(tmp_path_factory, worker_id)).result()
 
 
 @pytest.fixture(scope="session")
@@ -289,6 +357,12 @@ SLOW_MODULES = frozenset(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # modules whose tests need no built site first, so they run while it builds (SiteBuild);
+    # whole modules move, in their own order, so module fixtures are set up once
+    needs_site = {
+        item.module.__name__ for item in items if "build_log" in getattr(item, "fixturenames", ()) and getattr(item, "module", None)
+    }
+    items.sort(key=lambda item: getattr(item, "module", None) is not None and item.module.__name__ in needs_site)
     for item in items:
         module = item.module.__name__ if getattr(item, "module", None) else ""
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:

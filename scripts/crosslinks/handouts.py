@@ -13,6 +13,8 @@ from pathlib import Path
 
 import segno
 
+from .cachefile import write_atomically
+
 QR_SCALE = 3  # px per module; print CSS sets the printed size
 
 
@@ -30,6 +32,5 @@ def cached_qr_svg(cache_dir: Path, url: str) -> str:
     if path.is_file():
         return path.read_text(encoding="ascii")
     svg = qr_svg(url)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(svg, encoding="ascii")
+    write_atomically(path, svg.encode("ascii"))
     return svg

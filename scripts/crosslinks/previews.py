@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .cachefile import write_atomically
+
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (0, 105, 92)  # the site's teal, dark enough for white text (contrast > 7:1)
 TEXT = (255, 255, 255)
@@ -74,8 +76,7 @@ def cached_preview(cache_dir: Path, title: str, subtitle: str) -> bytes:
     if path.is_file():
         return path.read_bytes()
     data = draw_preview(title, subtitle)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_atomically(path, data)
     return data
 
 

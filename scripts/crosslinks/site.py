@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blocks, handouts, metadata, previews
+from .cachefile import write_atomically
 from .graph import Graph
 from .load import front_matter, load_content, split_front_matter
 from .model import CONDITION_ANCHORS
@@ -177,8 +178,7 @@ class Site:
     def save_cache(self) -> None:
         """Keep the reading grades for the next build."""
         if self.cache_dir is not None:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            (self.cache_dir / GRADES_FILE).write_text(json.dumps(self.grades, sort_keys=True))
+            write_atomically(self.cache_dir / GRADES_FILE, json.dumps(self.grades, sort_keys=True).encode())
 
 
 def load_site(docs_dir: Path, today: dt.date, cache_dir: Path | None = None) -> Site:
