@@ -68,27 +68,33 @@ def test_sections_come_in_order_with_their_fixed_anchors(site_dir, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_the_card_comes_first_with_three_tiers(site_dir, slug):
+def test_in_short_then_the_card_then_the_warning_box_come_first(site_dir, slug):
+    """Issue 16: what the page is, what to do today, and when not to wait, before the prose."""
     article = page(site_dir, f"conditions/{slug}/").select_one("article")
     card = article.select_one("section.rh-today")
     assert card is not None
-    first_h2 = article.find("h2")
-    assert card.find_next("h2") == first_h2  # before the prose
+    headings = article.find_all("h2")
+    assert headings[0]["id"] == "in-short" and card.find_previous("h2") == headings[0] and card.find_next("h2") == headings[1]
     tiers = card.select("div.rh-tier")
     urgent = GRAPH.conditions[slug].meta.urgency == "urgent"
     expected = ["rh-tier--stop"] if urgent else ["rh-tier--run", "rh-tier--ease", "rh-tier--stop"]
     assert [t["class"][1] for t in tiers] == expected
-    assert all(t.select("li") for t in tiers)
-    assert tiers[-1].select("[data-sign]"), f"{slug}: no warning sign in the stop tier"  # tests/test_triage.py checks which
+    assert all(t.select("li") for t in tiers[:-1])
+    box = card.find_next_sibling()
+    assert box.name == "div" and {"danger", "rh-warnings"} <= set(box["class"]), (
+        f"{slug}: the card is followed by {box.name} {box.get('class')}"
+    )
+    assert box.select("[data-tier-group]") and box.select("[data-sign]"), (
+        f"{slug}: the box has no signs"
+    )  # tests/test_triage.py checks which
+    assert box.find("a", href=lambda h: h and "when-to-see-a-doctor" in h), f"{slug}: no link to every warning sign"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_red_flags_come_first_when_to_see_a_doctor(site_dir, slug):
+def test_when_to_see_a_doctor_starts_by_pointing_to_the_warning_box(site_dir, slug):
     heading = page(site_dir, f"conditions/{slug}/").find(id="when-to-see-a-doctor")
     first = heading.find_next_sibling()
-    assert first.name == "div" and "danger" in first["class"], f"{slug}: first thing after the heading is {first.name} {first.get('class')}"
-    assert first.find("a", href=lambda h: h and "when-to-see-a-doctor" in h)
-    assert first.select("[data-tier-group]"), f"{slug}: the box has no tier groups"
+    assert first.name == "p" and first.find("a", href="#warning-signs"), f"{slug}: first thing after the heading is {first}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -79,13 +79,17 @@ def test_condition_page_gets_its_blocks_citations_and_sources(site):
     )
 
 
-def test_the_run_modify_stop_card_comes_first_with_the_registry_signs_in_its_stop_tier(site):
+def test_in_short_comes_first_then_the_card_then_the_box_with_the_registry_signs(site):
     page = site.graph.pages["conditions/outer-hip-thing.md"]
     out = site.page(page.src_uri, page.body).markdown
-    card = out[: out.index("</section>")]
-    assert out.startswith('<section class="rh-today"')
+    assert out.lstrip().startswith("## In short")
+    card = out[out.index('<section class="rh-today"') : out.index("</section>")]
+    assert (
+        out.index("## In short") < out.index('<section class="rh-today"') < out.index('id="warning-signs"') < out.index("## Where it hurts")
+    )
     assert card.index("Keep running, with changes") < card.index("Ease off") < card.index("Stop running and get help if")
-    stop = card[card.index("Stop running and get help if") :]
+    assert "(#warning-signs)" in card[card.index("Stop running and get help if") :]
+    stop = out[out.index('id="warning-signs"') : out.index("## Where it hurts")]
     # the universal sign, from the registry, under its tier's action; never a sign the page does not have
     assert (
         '[I can\'t put my full weight on the leg](../symptoms/cannot-bear-weight.md){: data-sign="cannot-bear-weight" data-tier="emergency" }'
@@ -100,14 +104,18 @@ def test_the_run_modify_stop_card_comes_first_with_the_registry_signs_in_its_sto
 def test_an_urgent_condition_card_has_only_the_stop_tier(site):
     page = site.graph.pages["conditions/bone-thing.md"]
     out = site.page(page.src_uri, page.body).markdown
-    card = out[: out.index("</section>")]
+    card = out[out.index('<section class="rh-today"') : out.index("</section>")]
     assert "Keep running" not in card and "Ease off" not in card
     assert "**Stop running now.** Running stops until a clinician has checked you for bone thing" in card
-    assert card.index('data-sign="cannot-bear-weight"') < card.index('data-sign="groin-pain-worse-each-run"')  # most serious first
-    assert "*Never hop to test it.*" in card
-    box = out[out.index("## When to see a doctor") :]
-    assert '<div class="admonition danger rh-warnings" data-search-exclude="" markdown>' in box
+    assert "(#warning-signs)" in card and "data-sign=" not in card
+    box = out[
+        out.index('<div class="admonition danger rh-warnings" id="warning-signs" data-search-exclude="" markdown>') : out.index("## Where")
+    ]
+    assert box.index('data-sign="cannot-bear-weight"') < box.index('data-sign="groin-pain-worse-each-run"')  # most serious first
+    assert "*Never hop to test it.*" in box
     assert "[@Health-Service]" not in box and '<a href="#source-health-service"' in box  # the box cites each sign's sources
+    section = out[out.index("## When to see a doctor") :]
+    assert "[warning signs near the top of this page](#warning-signs)" in section and "rh-warnings" not in section
 
 
 def test_pages_without_front_matter_pass_through(site):

@@ -41,7 +41,7 @@ def printer(browser):
 def test_a_condition_page_prints_as_a_handout_of_at_most_two_a4_pages(printer, served_site, site_dir, slug):
     html = page(site_dir, f"conditions/{slug}/")
     title = html.find("h1").get_text(strip=True)
-    red_flag_box = html.select_one("#when-to-see-a-doctor ~ .admonition.danger")
+    red_flag_box = html.select_one("article > .rh-warnings")
     first_red_flag = red_flag_box.find("li")
     for citation in first_red_flag.select("sup"):  # citation numbers are not printed
         citation.decompose()

@@ -132,12 +132,14 @@ def test_each_condition_page_shows_the_universal_signs_and_its_own_in_its_box(si
 
     html = page(site_dir, f"conditions/{slug}/")
     wanted = {sign.id for sign in GRAPH.universal_signs()} | set(GRAPH.conditions[slug].meta.warning_signs)
-    heading = html.find(id="when-to-see-a-doctor")
-    box = heading.find_next(class_="rh-warnings")
-    assert box is not None, "no warning box under 'When to see a doctor'"
+    card = html.select_one("article > .rh-today")
+    box = card.find_next_sibling()
+    assert box is not None and "rh-warnings" in box["class"] and box["id"] == "warning-signs", "the warning box does not follow the card"
     assert {e["data-sign"] for e in box.select("[data-sign]")} == wanted
-    card = html.select_one(".rh-today .rh-tier--stop")
-    assert {e["data-sign"] for e in card.select("[data-sign]")} == wanted
+    assert not card.select("[data-sign]"), "the card repeats the box's signs"
+    assert card.select_one(".rh-tier--stop a[href='#warning-signs']"), "the card's stop tier does not point to the box"
+    section = html.find(id="when-to-see-a-doctor").find_next_sibling()
+    assert section.select_one("a[href='#warning-signs']"), "'When to see a doctor' does not point to the box"
     tiers = [g["data-tier-group"] for g in box.select("[data-tier-group]")]
     assert tiers == sorted(tiers, key=list(TIERS).index), "tiers are not most urgent first"
 
@@ -212,7 +214,7 @@ def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(browser, se
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#in-short + p')).fontSize)")
     sizes = page.evaluate(
-        "[...document.querySelectorAll('.rh-warnings li, .rh-warnings__action, .rh-today .rh-tier--stop li')]"
+        "[...document.querySelectorAll('.rh-warnings li, .rh-warnings__action, .rh-today .rh-tier--stop p')]"
         ".map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
     context.close()

@@ -50,7 +50,17 @@ document$.subscribe(function () {
   // handout (site.css); say so where coaches look
   var handout = document.querySelector(".rh-today") !== null;
   var print = printButton(handout ? "Print a 2-page handout" : "Print this page", "rh-in-short-print");
-  paragraphs[paragraphs.length - 1].after(button, print, status);
+  // on a condition page the card and the warning box come first (a phone's first screen); the
+  // buttons go just before the page's contents list
+  var contents = document.querySelector("article > .rh-contents");
+  if (handout && contents) {
+    var row = document.createElement("p");
+    row.className = "rh-screen-only rh-summary-tools";
+    row.append(button, " ", print, status);
+    contents.before(row);
+  } else {
+    paragraphs[paragraphs.length - 1].after(button, print, status);
+  }
 });
 
 /* A "Print this sheet" button above a printable form (it needs JavaScript, so it is added by it) */
@@ -78,7 +88,7 @@ function onScreenOnly(button, holderClass) {
 }
 
 /* A "Print this page" button under the title of every other reviewed page (guides, exercises):
-   condition pages have theirs under "In short", the physio sheet above its form. */
+   condition pages have theirs above their contents list, the physio sheet above its form. */
 document$.subscribe(function () {
   var title = document.querySelector(".md-content article h1");
   if (!title || !document.querySelector(".rh-page-footer") || title.dataset.rhPrint) return;

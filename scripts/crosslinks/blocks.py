@@ -37,9 +37,9 @@ TIERS = (
 
 
 def today_card(graph: Graph, condition: Condition) -> str:
-    """The "run, modify or stop today" card: the first two tiers from front matter, the stop
-    tier from the warning-sign registry. An urgent condition's card has only the stop tier."""
-    src = condition.page.src_uri
+    """The "run, modify or stop today" card: the first two tiers from front matter, and a stop
+    tier that points to the warning box after the card. An urgent condition's card has only the
+    stop tier."""
     card = condition.meta.today
     urgent = condition.meta.urgency == "urgent"
     pain = pain_card_lines(graph, condition)
@@ -48,8 +48,7 @@ def today_card(graph: Graph, condition: Condition) -> str:
         lines += [f'<div class="rh-tier rh-tier--{css}" markdown>', "", f"**{name}**", ""]
         lines += [f"- {item}" for item in pain.get(field, []) + list(getattr(card, field))]
         lines += ["", "</div>", ""]
-    signs = graph.warning_signs_of(condition)
-    lines += triage.card_stop_tier(graph, signs, lambda to: link(src, to), urgent, condition.title)
+    lines += triage.card_stop_tier(graph, urgent, condition.title)
     lines += ["</section>", ""]
     return "\n".join(lines)
 
@@ -81,7 +80,8 @@ def default_pain_kind(graph: Graph, page: Page) -> str:
 
 
 def condition_top(graph: Graph, condition: Condition) -> str:
-    """The card, a key-facts box and the 'informs, does not diagnose' notice, above the prose."""
+    """What a phone shows first after "In short": the card, the warning box, a key-facts box and the
+    'informs, does not diagnose' notice."""
     src = condition.page.src_uri
     meta = condition.meta
     regions = ", ".join(f"[{graph.regions[r].name}]({link(src, region_src(r))})" for r in meta.regions)
@@ -98,8 +98,10 @@ def condition_top(graph: Graph, condition: Condition) -> str:
         facts.append(f"**Back to running:** [{md_escape(name)}]({link(src, RETURN_TO_RUNNING)}#{meta.ladder})")
     if meta.aka:
         facts.insert(0, "**Also called:** " + ", ".join(md_escape(name) for name in meta.aka))
+    box = triage.warning_box(graph, graph.warning_signs_of(condition), functools.partial(link, src), triage.WARNING_BOX_ANCHOR)
     parts = [
         today_card(graph, condition),
+        box,
         '<div class="rh-facts" markdown>',
         "",
         "\n".join(f"- {fact}" for fact in facts),
@@ -221,8 +223,7 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
         markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
-        markdown = contents_list(markdown)
-        markdown = condition_top(graph, condition) + "\n" + markdown
+        markdown = contents_list(markdown, condition_top(graph, condition))
     if marker("body-map") in markdown:
         markdown = markdown.replace(marker("body-map"), finder_map(graph))
     if graph.pain_rule is not None and "crosslinks:pain-rule" in markdown:
@@ -282,16 +283,17 @@ def ladder_picture(graph: Graph, page: Page, ladder_id: str) -> str:
 _FIXED_HEADING = re.compile(r"^## (.+?) \{#([a-z-]+)\}[ \t]*$", re.M)
 
 
-def contents_list(markdown: str) -> str:
-    """A short list of a condition page's fixed sections, right after "In short", so that on a
-    phone "What to do now", "Recovery" and "For coaches" are one tap away (Material's own
-    contents list is hidden on narrow screens)."""
+def contents_list(markdown: str, top: str = "") -> str:
+    """`top` (the card and the warning box) and a short list of a condition page's fixed sections,
+    right after "In short": on a phone the reader meets what the page is, what to do today and
+    when not to wait, then "What to do now", "Recovery" and "For coaches" are one tap away
+    (Material's own contents list is hidden on narrow screens)."""
     sections = [
         (title, anchor) for title, anchor in _FIXED_HEADING.findall(markdown) if anchor in CONDITION_ANCHORS and anchor != "in-short"
     ]
     first = _FIXED_HEADING.search(markdown, markdown.find("{#in-short}") + 1) if "{#in-short}" in markdown else None
     if not sections or first is None:
-        return markdown
+        return top + "\n" + markdown if top else markdown
     items = [f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for title, anchor in sections]
     items.append('<li><a href="#sources">Sources</a></li>')
     block = (
@@ -299,7 +301,7 @@ def contents_list(markdown: str) -> str:
         + "\n".join(items)
         + "\n</ul>\n</nav>\n\n"
     )
-    return markdown[: first.start()] + block + markdown[first.start() :]
+    return markdown[: first.start()] + (top + "\n" if top else "") + block + markdown[first.start() :]
 
 
 def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
@@ -308,8 +310,10 @@ def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
     link_to = functools.partial(link, page.src_uri)
     condition = graph.conditions.get(page.slug) if page.kind == "condition" else None
     for written, ids, _ in warning_markers(markdown):
-        signs = graph.warning_signs_of(condition) if condition is not None else graph.signs_for(ids)
-        markdown = markdown.replace(written, triage.warning_box(graph, signs, link_to), 1)
+        if condition is not None:  # the box itself goes under the card (condition_top)
+            markdown = markdown.replace(written, triage.warning_pointer(), 1)
+            continue
+        markdown = markdown.replace(written, triage.warning_box(graph, graph.signs_for(ids), link_to), 1)
     return markdown.replace(marker("all-warning-signs"), triage.all_signs_by_tier(graph, link_to))
 
 

@@ -62,12 +62,16 @@ def tier_groups(graph: Graph, signs: Iterable[WarningSign], link_to: LinkTo, cit
     return "\n".join(parts)
 
 
-def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
+WARNING_BOX_ANCHOR = "warning-signs"  # a condition page's box, right under its card
+
+
+def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo, anchor: str = "") -> str:
     """The warning box: every sign that applies, under its tier's action, and a link to them all."""
+    id_attribute = f' id="{anchor}"' if anchor else ""
     lines = [
         # left out of the search index (Material's data-search-exclude): the same signs on dozens
         # of pages would crowd out the pages a search is for; their own pages stay searchable
-        '<div class="admonition danger rh-warnings" data-search-exclude="" markdown>',
+        f'<div class="admonition danger rh-warnings"{id_attribute} data-search-exclude="" markdown>',
         '<p class="admonition-title">Warning signs: when not to wait</p>',
         "",
         tier_groups(graph, signs, link_to),
@@ -78,8 +82,10 @@ def warning_box(graph: Graph, signs: list[WarningSign], link_to: LinkTo) -> str:
     return "\n".join(lines)
 
 
-def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urgent: bool, title: str) -> list[str]:
-    """The card's stop column: the condition's signs at their tiers (no citations: the box below has them)."""
+def card_stop_tier(graph: Graph, urgent: bool, title: str) -> list[str]:
+    """The card's stop column. Its signs are the warning box's, which comes right after the card
+    (issue 16: card and box on a phone's first screens, each sign written once per page)."""
+    pointer = f"[warning signs in the box just below](#{WARNING_BOX_ANCHOR})"
     lines = ['<div class="rh-tier rh-tier--stop" data-search-exclude="" markdown>', ""]
     if urgent:
         lines += [
@@ -88,18 +94,21 @@ def card_stop_tier(graph: Graph, signs: list[WarningSign], link_to: LinkTo, urge
             "",
             tier_action_html(graph.tiers["urgent"]),
             "",
-            "**Whatever you decide, act on these signs:**",
+            f"**Whatever you decide, act on the {pointer}.**",
             "",
         ]
     else:
-        lines += ["**Stop running and get help if**", ""]
-    lines.append(tier_groups(graph, signs, link_to, cite=False))
-    # on paper the signs print once, in the box under "When to see a doctor"
-    lines += ['<p class="rh-print-only">The warning signs, and how fast to act on each, are under "When to see a doctor" below.</p>', ""]
-    if graph.has_page(WHEN_TO_SEE_A_DOCTOR):
-        lines += [f"[Every warning sign, and where to go]({link_to(WHEN_TO_SEE_A_DOCTOR)})", ""]
+        lines += [f"**Stop running and get help if** you have any of the {pointer}.", ""]
     lines += ["</div>", ""]
     return lines
+
+
+def warning_pointer() -> str:
+    """What "When to see a doctor" says on a condition page, where the box used to be."""
+    return (
+        f"Stop running and get help if you have any of the [warning signs near the top of this page](#{WARNING_BOX_ANCHOR}). "
+        "The box says how fast to act on each one.\n"
+    )
 
 
 def all_signs_by_tier(graph: Graph, link_to: LinkTo) -> str:
