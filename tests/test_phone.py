@@ -233,3 +233,20 @@ def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and
     tab.context.close()
     assert not late, f"within {limit:.0f} px on a phone, in this order, come In short, the card and the warning box:\n" + "\n".join(late)
     assert not broken, "\n".join(broken)
+
+
+def test_citation_numbers_are_small_enough_to_read_past(browser, served_site):
+    """Issue 16: the numbers stay (every claim is sourced) but no longer shout; each still links."""
+    tab = browser.new_context(viewport=PHONE).new_page()
+    tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
+    sizes = tab.evaluate(
+        """() => {
+          const body = parseFloat(getComputedStyle(document.querySelector('#in-short + p')).fontSize);
+          const marks = [...document.querySelectorAll('article p sup.rh-cite')];
+          return {body, marks: marks.length, biggest: Math.max(...marks.map(m => parseFloat(getComputedStyle(m).fontSize))),
+                  unlinked: marks.filter(m => !m.querySelector('a[href^="#source-"]')).length};
+        }"""
+    )
+    tab.context.close()
+    assert sizes["marks"] > 20 and sizes["unlinked"] == 0, sizes
+    assert sizes["biggest"] <= 0.7 * sizes["body"], f"citation numbers at {sizes['biggest']} px against body text at {sizes['body']} px"
