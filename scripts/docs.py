@@ -149,7 +149,8 @@ def test(args: list[str]) -> int:
     marked `slow` in tests/conftest.py). CI always runs everything."""
     if "--fast" in args:
         rest = [arg for arg in args if arg != "--fast"]
-        return subprocess.call([tool("pytest"), "-m", "not slow", "-n", "auto", *rest])  # pytest-xdist: every core
+        # pytest-xdist on every core; loadgroup keeps the tests that read every page on one worker
+        return subprocess.call([tool("pytest"), "-m", "not slow", "-n", "auto", "--dist", "loadgroup", *rest])
     ensure_chromium()
     ensure_node_modules()
     ensure_java()

@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -242,6 +243,13 @@ def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+@functools.cache
+def tree_of(path: Path) -> lxml.html.HtmlElement:
+    """A built page as lxml's tree, for the checks that read every page: parsing and searching
+    are many times faster than BeautifulSoup's, which the fast tier could not afford 189 times."""
+    return lxml.html.parse(str(path)).getroot()
+
+
 def page(site_dir: Path, url_path: str) -> BeautifulSoup:
     """The parsed page at a site-relative URL such as 'conditions/x/'."""
     return soup_of(site_dir / url_path / "index.html")
@@ -364,6 +372,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     }
     items.sort(key=lambda item: getattr(item, "module", None) is not None and item.module.__name__ in needs_site)
     for item in items:
+        if "html_files" in getattr(item, "fixturenames", ()):
+            # `docs.py test --fast` runs with pytest-xdist's --dist loadgroup: the tests that read
+            # every built page run on one worker, which parses each page once (soup_of is cached)
+            item.add_marker(pytest.mark.xdist_group("every-page"))
         module = item.module.__name__ if getattr(item, "module", None) else ""
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or module in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import json
 
-from conftest import SITE_URL, page
+from conftest import SITE_URL, page, tree_of
 
 
 def test_every_page_has_a_canonical_url_description_and_preview_tags(html_files, site_dir):
     for html_file in html_files:
         if html_file.name == "404.html":
             continue
-        soup = page(site_dir, html_file.parent.relative_to(site_dir).as_posix()) if html_file.name == "index.html" else None
-        if soup is None:
+        if html_file.name != "index.html":
             continue
-        canonical = soup.find("link", rel="canonical")
-        assert canonical and canonical["href"].startswith(SITE_URL), html_file
+        tree = tree_of(html_file)
+        canonical = tree.xpath('//link[@rel="canonical"]/@href')
+        assert len(canonical) == 1 and canonical[0].startswith(SITE_URL), html_file
         for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
-            tag = soup.find("meta", property=prop)
-            assert tag and tag["content"].strip(), (html_file, prop)
-        assert soup.find("meta", property="og:url")["content"] == canonical["href"]
+            content = tree.xpath(f'//meta[@property="{prop}"]/@content')
+            assert content and content[0].strip(), (html_file, prop)
+        assert tree.xpath('//meta[@property="og:url"]/@content') == canonical
         for name in ("twitter:card", "twitter:title", "twitter:description"):
-            assert soup.find("meta", attrs={"name": name}), (html_file, name)
+            assert tree.xpath(f'//meta[@name="{name}"]'), (html_file, name)
 
 
 def test_condition_pages_carry_medical_web_page_json_ld(site_dir, content):
@@ -103,17 +103,22 @@ def test_every_page_has_its_own_1200_by_630_preview_image(html_files, site_dir):
     for html_file in html_files:
         if html_file.name != "index.html":
             continue
-        soup = page(site_dir, html_file.parent.relative_to(site_dir).as_posix())
-        image = soup.find("meta", property="og:image")
-        assert image, html_file
-        url = image["content"]
+        tree = tree_of(html_file)
+        url = meta_content(tree, "property", "og:image")
         assert url.startswith(SITE_URL) and url not in images, url
         images.add(url)
         assert png_size(site_dir / url.removeprefix(SITE_URL)) == (1200, 630)
-        assert soup.find("meta", property="og:image:width")["content"] == "1200"
-        assert soup.find("meta", property="og:image:height")["content"] == "630"
-        assert soup.find("meta", property="og:image:alt")["content"].strip()
-        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+        assert meta_content(tree, "property", "og:image:width") == "1200"
+        assert meta_content(tree, "property", "og:image:height") == "630"
+        assert meta_content(tree, "property", "og:image:alt").strip()
+        assert meta_content(tree, "name", "twitter:card") == "summary_large_image"
+
+
+def meta_content(tree, attribute: str, value: str) -> str:
+    """The content of the page's one <meta> whose `attribute` is `value`."""
+    found = tree.xpath(f'//meta[@{attribute}="{value}"]/@content')
+    assert len(found) == 1, (value, found)
+    return found[0]
 
 
 def test_preview_images_are_cached_by_what_they_show(tmp_path, monkeypatch):
