@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from crosslinks import ContentError, Site, load_site
+from crosslinks.cachefile import cache_folder
 from crosslinks.load import front_matter
 from crosslinks.site import today
 from crosslinks.siteurl import LOCAL_BUILD_VARIABLE, site_url_problem
@@ -42,19 +43,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def cache_dir(docs_dir: Path) -> Path:
-    """Where the build keeps what is slow to redo: `.cache` beside the docs folder, or the folder in
-    RUNNERS_HIP_CACHE (the tests share one between their many small builds)."""
-    return Path(os.environ.get("RUNNERS_HIP_CACHE") or docs_dir.parent / ".cache")
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and check all content first: bad content fails the build before MkDocs reads the
     theme's thousands of files (a failing build in a tenth of the time)."""
     global _site
     docs_dir = Path(config.docs_dir)
     try:
-        _site = load_site(docs_dir, today(), cache_dir=cache_dir(docs_dir))
+        _site = load_site(docs_dir, today(), cache_dir=cache_folder(docs_dir))
     except ContentError as error:
         raise PluginError(str(error)) from None
 

@@ -38,6 +38,7 @@ from quality_gates import (  # noqa: F401 - the build and server helpers, shared
 )
 
 from crosslinks import Site, load_site
+from crosslinks.cachefile import CACHE_VARIABLE
 from crosslinks.site import today
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +55,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # xdist workers) shares one cache of preview images, QR codes and reading grades: each entry is
 # named by a hash of what it holds and written atomically (crosslinks/cachefile.py), so sharing
 # can only save time. tests/test_sharing.py tests the cache itself on a folder of its own.
-os.environ.setdefault("RUNNERS_HIP_CACHE", str(ROOT / ".cache" / "tests"))
+os.environ.setdefault(CACHE_VARIABLE, str(ROOT / ".cache" / "tests"))
 FIXTURE_TODAY = "2026-11-23"
 
 

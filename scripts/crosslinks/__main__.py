@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from . import ContentError, load_site
+from .cachefile import cache_folder
 from .load import SHARED_DIR, read_text, split_front_matter
 from .markers import expand_shared
 from .problems import Problem
@@ -59,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{docs_dir}: no such folder; run this from the repository's root, or name the docs folder", file=sys.stderr)
         return 1
     try:
-        # stage draws every preview image: share the build's cache beside the docs folder
-        cache = docs_dir.resolve().parent / ".cache" if args.command == "stage" else None
+        # stage draws every preview image: share the build's cache
+        cache = cache_folder(docs_dir) if args.command == "stage" else None
         site = load_site(docs_dir, today(), cache)
     except ContentError as error:
         print(error, file=sys.stderr)

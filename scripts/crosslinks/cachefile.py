@@ -23,3 +23,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+CACHE_VARIABLE = "RUNNERS_HIP_CACHE"
+
+
+def cache_folder(docs_dir: Path) -> Path:
+    """Where builds keep what is slow to redo: `.cache` beside the docs folder, or the folder named
+    in RUNNERS_HIP_CACHE (the tests share one between their many small builds)."""
+    return Path(os.environ.get(CACHE_VARIABLE) or docs_dir.resolve().parent / ".cache")
