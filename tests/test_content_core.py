@@ -196,3 +196,10 @@ def test_reading_grades_are_cached_by_page_text(site, monkeypatch):
     monkeypatch.setattr(metadata, "reading_grade", lambda body: pytest.fail("an unchanged page was scored again"))
     again = metadata.page_facts(site.graph, site.graph.pages["conditions/bone-thing.md"], "https://example.org/", grades)
     assert again["reading_grade"] == first["reading_grade"]
+
+
+def test_a_citation_on_a_line_of_its_own_joins_its_sentence_without_a_space():
+    numbers = {"A": 1}
+    assert link_citations("pain in runners\n[@A].", numbers).startswith('pain in runners<sup class="rh-cite"')
+    assert link_citations("pain in runners [@A].", numbers).startswith('pain in runners<sup class="rh-cite"')
+    assert link_citations("One.\n\n[@A] starts a paragraph.", numbers).startswith('One.\n\n<sup class="rh-cite"')  # never joins paragraphs

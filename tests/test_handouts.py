@@ -175,7 +175,7 @@ def test_folded_evidence_is_closed_on_screen_and_prints_open(printer, site_dir, 
     ("path", "label"),
     [
         ("self-care/first-steps/", "Print this page"),  # a guide with "In short": beside its copy button
-        ("self-care/not-from-the-hip/", "Print this page"),  # a guide without one: under its title
+        ("self-care/not-from-the-hip/", "Print this page"),  # a guide without one: at its end
         ("exercises/clamshell/", "Print this page"),
         ("conditions/it-band-syndrome/", "Print a 2-page handout"),
         ("self-care/physio-sheet/", "Print this sheet"),

@@ -250,3 +250,26 @@ def test_citation_numbers_are_small_enough_to_read_past(browser, served_site):
     tab.context.close()
     assert sizes["marks"] > 20 and sizes["unlinked"] == 0, sizes
     assert sizes["biggest"] <= 0.7 * sizes["body"], f"citation numbers at {sizes['biggest']} px against body text at {sizes['body']} px"
+
+
+SHIFT_SCORE = """window.__rhShift = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__rhShift += entry.value;
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["", "self-care/return-to-running/", "exercises/clamshell/", "conditions/hip-stress-fracture/"])
+def test_the_print_button_and_table_hints_move_nothing_on_the_first_screen(browser, served_site, path):
+    """Issue 17: Lighthouse measured a layout shift of 0.045 on the home page when a print button
+    was added under the title. What share.js adds goes where it moves nothing a phone reader is
+    looking at (Lighthouse's 'good' is under 0.1; this allows 0.01). The finder is not here: its
+    script still adds the list of areas under the map (a shift of about 0.03, issue 17)."""
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(SHIFT_SCORE)
+    tab = context.new_page()
+    tab.goto(served_site + path, wait_until="load")
+    tab.locator("button.rh-print").first.wait_for(state="attached")  # share.js has run
+    tab.wait_for_timeout(500)  # layout-shift entries arrive after the frame that moved
+    score = tab.evaluate("window.__rhShift")
+    context.close()
+    assert score < 0.01, f"/{path}: the first view shifts by {score:.3f}"

@@ -192,3 +192,13 @@ def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, fixture
         relative = html.relative_to(fixture_site)
         assert (tmp_path / "site" / relative).is_file(), f"{relative} is missing from the staged build"
         assert links_from(tmp_path / "site", tmp_path / "site" / relative) == links_from(fixture_site, html), relative
+
+
+def test_no_page_leaves_a_space_before_a_citation_number(html_files):
+    """Where the numbers are hidden (print, copied summaries), a space before one leaves "runners ."
+    behind; that includes a marker written on a line of its own inside a paragraph."""
+    spaced = re.compile(r'\w\s+<sup class="rh-cite"')
+    found = [
+        f"{path.parent.name}: {match.group(0)!r}" for path in html_files for match in spaced.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"{len(found)} citation numbers with a space before them:\n" + "\n".join(found[:10])

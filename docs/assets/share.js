@@ -87,14 +87,16 @@ function onScreenOnly(button, holderClass) {
   return holder;
 }
 
-/* A "Print this page" button under the title of every other reviewed page (guides, exercises):
-   condition pages have theirs above their contents list, the physio sheet above its form. */
+/* A "Print this page" button at the end of every other reviewed page (guides, exercises, tools),
+   just above its review footer: added by JavaScript, it would push the first screen down (a layout
+   shift) if it went under the title. Condition pages have theirs above their contents list, the
+   physio sheet above its form. */
 document$.subscribe(function () {
-  var title = document.querySelector(".md-content article h1");
-  if (!title || !document.querySelector(".rh-page-footer") || title.dataset.rhPrint) return;
+  var footer = document.querySelector(".rh-page-footer");
+  if (!footer || footer.dataset.rhPrint) return;
   if (document.getElementById("in-short") || document.querySelector(".rh-sheet")) return;
-  title.dataset.rhPrint = "1";
-  title.after(onScreenOnly(printButton("Print this page", ""), "rh-screen-only rh-print-holder"));
+  footer.dataset.rhPrint = "1";
+  footer.before(onScreenOnly(printButton("Print this page", ""), "rh-screen-only rh-print-holder"));
 });
 
 /* A table too wide for the screen scrolls sideways inside its frame; a line above it says so,
@@ -113,12 +115,15 @@ document$.subscribe(function () {
     frame.before(hint);
     hints.push([hint, frame, table]);
   });
+  if (!hints.length) return;
   function scrolls(el) { return el.scrollWidth > el.clientWidth + 1; }
   function update() {
-    hints.forEach(function (h) {
-      h[0].hidden = !(scrolls(h[2]) || scrolls(h[1])); // Material's table scrolls in itself, or in its frame
-    });
+    var shown = hints.map(function (h) { return scrolls(h[2]) || scrolls(h[1]); }); // all reads, then all writes
+    hints.forEach(function (h, i) { h[0].hidden = !shown[i]; }); // Material's table scrolls in itself, or in its frame
   }
-  update();
-  window.addEventListener("resize", update);
+  // measured when the browser lays the page out anyway (and again when a frame's width changes, as
+  // when a phone turns), never by forcing a layout of its own while the page loads: on a slow
+  // phone that cost a third of a second
+  var observer = new ResizeObserver(update);
+  hints.forEach(function (h) { observer.observe(h[1]); });
 });

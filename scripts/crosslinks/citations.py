@@ -50,12 +50,14 @@ def link_citations(markdown: str, numbers: dict[str, int]) -> str:
         # data-search-exclude: the numbers mean nothing in a search result (Material leaves them out)
         return f'<sup class="rh-cite" data-search-exclude="">[{", ".join(links)}]</sup>'
 
-    # the space before a marker goes with it: where the numbers are hidden (print), no stray
-    # space is left before the full stop ("of the thigh . It")
+    # the space before a marker goes with it, and so does the line break of a marker written on
+    # a line of its own inside a paragraph: where the numbers are hidden (print), no stray space
+    # is left before the full stop ("of the thigh . It")
     return _SPACED_CITATION.sub(replace, markdown)
 
 
-_SPACED_CITATION = re.compile(r"[ \t]*" + CITATION.pattern)
+# spaces, or one line break (never a blank line: that would join two paragraphs), then the marker
+_SPACED_CITATION = re.compile(r"(?:[ \t]*(?<!\n)\n)?[ \t]*" + CITATION.pattern)
 
 
 def _keys_in(group: str) -> list[str]:
