@@ -67,17 +67,16 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+def mkdocs_build_command(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The `mkdocs build --strict` command line for a configuration, and its environment."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    return [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)], full_env
+
+
 def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict`; returns the finished process (check returncode yourself)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    return subprocess.run(
-        [MKDOCS, "build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command, full_env = mkdocs_build_command(config, site_dir, env)
+    return subprocess.run(command, cwd=ROOT, env=full_env, capture_output=True, text=True, check=False)
 
 
 class LocalSiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -41,7 +41,7 @@ from quality_gates import (
 
 LIGHTHOUSE_PAGES = ["", "conditions/gluteal-tendinopathy/", "finder/", "exercises/clamshell/", "conditions/", "where-it-hurts/side/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-TIMINGS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
+TIMINGS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")  # FCP, LCP, TBT
 RUNS = 3
 
 

@@ -34,6 +34,7 @@ from quality_gates import (  # noqa: F401 - the build and server helpers, shared
     LocalSiteHandler,
     SubPathHandler,
     mkdocs_build,
+    mkdocs_build_command,
     serving,
 )
 
@@ -186,8 +187,7 @@ class SiteBuild:
         if self.log.is_file() or self.failed.is_file():
             lock.close()
             return
-        command = [MKDOCS, "build", "--strict", "--clean", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(self.site_dir)]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **SITE_BUILD_ENV}
+        command, env = mkdocs_build_command(ROOT / "mkdocs.yml", self.site_dir, SITE_BUILD_ENV)
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
         def finish() -> None:

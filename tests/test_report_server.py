@@ -3,14 +3,11 @@ when the browser accepts it, as GitHub Pages does, and sends everything else as 
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
 import urllib.request
 from pathlib import Path
 
-from quality_gates import SUB_PATH, CompressedSubPathHandler
+from quality_gates import CompressedSubPathHandler, serving
 
 
 def fetch(base: str, path: str, accept: str) -> tuple[dict[str, str], bytes]:
@@ -23,10 +20,7 @@ def test_text_is_sent_gzipped_when_asked_and_the_rest_as_it_is(tmp_path: Path):
     html = b"<!doctype html><title>x</title>" + b"<p>hip</p>" * 200
     (tmp_path / "index.html").write_bytes(html)
     (tmp_path / "pic.png").write_bytes(b"\x89PNG not text")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressedSubPathHandler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    try:
+    with serving(tmp_path, CompressedSubPathHandler) as base:
         headers, body = fetch(base, "", "gzip, deflate, br")
         assert headers["Content-Encoding"] == "gzip" and headers["Content-Type"].startswith("text/html")
         assert gzip.decompress(body) == html and len(body) < len(html) / 5
@@ -34,6 +28,3 @@ def test_text_is_sent_gzipped_when_asked_and_the_rest_as_it_is(tmp_path: Path):
         assert "Content-Encoding" not in headers and body == html
         headers, body = fetch(base, "pic.png", "gzip")
         assert "Content-Encoding" not in headers and body == b"\x89PNG not text"
-    finally:
-        server.shutdown()
-        server.server_close()
