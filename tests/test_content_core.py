@@ -11,7 +11,7 @@ import pytest
 
 from crosslinks import load_site
 from crosslinks.api import schema_json
-from crosslinks.citations import cited_keys, link_citations, numbering
+from crosslinks.citations import cited_keys, group_per_sentence, link_citations, numbering
 from crosslinks.paths import link
 
 FIXTURE = Path(__file__).parent / "fixtures" / "good"
@@ -203,3 +203,13 @@ def test_a_citation_on_a_line_of_its_own_joins_its_sentence_without_a_space():
     assert link_citations("pain in runners\n[@A].", numbers).startswith('pain in runners<sup class="rh-cite"')
     assert link_citations("pain in runners [@A].", numbers).startswith('pain in runners<sup class="rh-cite"')
     assert link_citations("One.\n\n[@A] starts a paragraph.", numbers).startswith('One.\n\n<sup class="rh-cite"')  # never joins paragraphs
+
+
+def test_the_markers_of_one_sentence_become_one_group_at_its_end():
+    assert group_per_sentence("Common in heavier children [@A], but slim ones too [@B]. Next [@C].") == (
+        "Common in heavier children, but slim ones too [@A; @B]. Next [@C]."
+    )
+    assert group_per_sentence("Lasts weeks [@A]\n[@B; @A].") == "Lasts weeks [@A; @B]."  # no repeats, no stray line break
+    # never across a list item, a table cell, an HTML block or a blank line
+    kept = "Try these [@A]:\n- one [@B]\n| a [@A] | b [@B] |\n<li>x [@A]</li><li>y [@B]</li>\n\nNew [@C]."
+    assert group_per_sentence(kept) == kept

@@ -194,6 +194,30 @@ def test_a_staged_folder_builds_the_same_site_without_the_hook(tmp_path, fixture
         assert links_from(tmp_path / "site", tmp_path / "site" / relative) == links_from(fixture_site, html), relative
 
 
+CITE = "\u2983"  # stands for one group of citation numbers in a block's text
+
+
+def text_with_citations(element) -> str:
+    """A block's text, each citation group written as CITE and its numbers left out."""
+    parts = [element.text or ""]
+    for child in element:
+        is_cite = child.tag == "sup" and "rh-cite" in (child.get("class") or "")
+        parts.append(CITE if is_cite else text_with_citations(child) if child.tag not in ("ul", "ol") else "\n")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def test_each_sentence_has_at_most_one_group_of_citation_numbers(html_files):
+    """Issue 16: the numbers are lighter to read past when one sentence carries one group."""
+    found = []
+    for path in html_files:
+        for block in tree_of(path).xpath("//article//p | //article//li | //article//td | //article//dd"):
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", text_with_citations(block)):
+                if sentence.count(CITE) > 1:
+                    found.append(f"{path.parent.name}: {sentence.strip()[:120]!r}")
+    assert not found, f"{len(found)} sentences with more than one group of numbers:\n" + "\n".join(found[:10])
+
+
 def test_no_page_leaves_a_space_before_a_citation_number(html_files):
     """Where the numbers are hidden (print, copied summaries), a space before one leaves "runners ."
     behind; that includes a marker written on a line of its own inside a paragraph."""

@@ -1,7 +1,8 @@
 """In-text citations: `[@Key]` or `[@Key1; @Key2]` in Markdown, numbered per page.
 
 Numbers follow the order in which a page first cites each source; sources listed in front
-matter but never cited come after, in their listed order. The numbered list itself is
+matter but never cited come after, in their listed order. The markers of one sentence are shown
+as one group at its end, so a reader meets at most one set of numbers per sentence. The numbered list itself is
 rendered by `blocks.sources_block`, each entry by `reference_html`.
 """
 
@@ -53,7 +54,45 @@ def link_citations(markdown: str, numbers: dict[str, int]) -> str:
     # the space before a marker goes with it, and so does the line break of a marker written on
     # a line of its own inside a paragraph: where the numbers are hidden (print), no stray space
     # is left before the full stop ("of the thigh . It")
-    return _SPACED_CITATION.sub(replace, markdown)
+    return _SPACED_CITATION.sub(replace, group_per_sentence(markdown))
+
+
+# Where a sentence ends: a full stop, question or exclamation mark before a space or the end of a
+# line; a line that starts a list item, table row, heading, admonition or quote; a blank line; a
+# table cell's edge; an HTML block tag. Written by hand because a sentence splitter (nltk, pysbd)
+# does not know Markdown, and here a missed end only leaves two groups, never a wrong number.
+_SENTENCE_END = re.compile(
+    r"""[.!?]["'”’)\]*_]*(?=\s|$)"""
+    r"|\n(?=[ \t]*(?:$|[-*+][ \t]|\d+[.)][ \t]|[|#>]|!!!|\?\?\?))"
+    r"|\|"
+    r"|</?(?:p|li|ul|ol|td|th|tr|table|dd|dt|dl|div|h[1-6]|details|summary|figure|figcaption|br|section|aside)\b[^>]*>",
+    re.MULTILINE,
+)
+
+
+def group_per_sentence(markdown: str) -> str:
+    """Move every citation marker of one sentence into one group at the sentence's end:
+    "Common in heavier children [@A], but slim ones too [@B]." becomes "Common in heavier
+    children, but slim ones too [@A; @B]." A sentence with one marker is left as it is."""
+    pieces: list[str] = []
+    start = 0
+    for end in [*_SENTENCE_END.finditer(markdown), None]:
+        stop = end.start() if end else len(markdown)
+        pieces.append(_one_group(markdown[start:stop]))
+        if end:
+            pieces.append(end.group(0))
+            start = end.end()
+    return "".join(pieces)
+
+
+def _one_group(sentence: str) -> str:
+    markers = list(CITATION.finditer(sentence))
+    if len(markers) < 2:
+        return sentence
+    keys = list(dict.fromkeys(key for marker in markers for key in _keys_in(marker.group(1))))
+    text = re.sub(r"\s*" + CITATION.pattern, "", sentence)
+    body = text.rstrip()
+    return f"{body} [{'; '.join('@' + key for key in keys)}]{text[len(body) :]}"
 
 
 # spaces, or one line break (never a blank line: that would join two paragraphs), then the marker
