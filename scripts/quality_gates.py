@@ -257,9 +257,19 @@ def settle(page: Any) -> None:
     page.wait_for_function("() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')")
 
 
-def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.2 A/AA violations on the page as it is now (axe is an init script)."""
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+# What is a page's own: Material's content column. The header, menu, contents sidebar and footer
+# around it come from the template, the same on every page of a kind.
+OWN_CONTENT = ".md-content"
+
+
+def run_axe(page: Any, within: str | None = None) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now (axe is an init script), on
+    the whole page, or only on the elements `within` a selector (the whole page if none match)."""
+    result = page.evaluate(
+        """([tags, within]) => axe.run(within && document.querySelector(within) ? {include: [[within]]} : document,
+                                       {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        [WCAG_TAGS, within],
+    )
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [" ".join(n["target"]) for n in v["nodes"]][:5]}
         for v in result["violations"]
@@ -350,16 +360,9 @@ def load_no_answer(path: Path = SEARCH_QUERIES) -> list[str]:
 
 
 def search_rates(page: Any, base: str, queries: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
-    """(share with an expected page in the top three, share with one first, a line per miss)."""
-    misses, top3, first = [], 0, 0
-    for q in queries:
-        top = [url.removeprefix(base).split("?")[0] for url in search_top(page, q["query"])]
-        hit = bool(set(top) & set(q["expect"]))
-        top3 += hit
-        first += bool(top) and top[0] in q["expect"]
-        if not hit:
-            misses.append(f"[{q['kind']}] {q['query']!r}: got {top}, wanted one of {q['expect']}")
-    return top3 / len(queries), first / len(queries), misses
+    """`rates_of` the site's search as typed in the page (the page needs `watch_search`)."""
+    tops = {q["query"]: [url.removeprefix(base).split("?")[0] for url in search_top(page, q["query"])] for q in queries}
+    return rates_of(tops, queries)
 
 
 def dumps(data: object) -> str:
@@ -405,7 +408,7 @@ def variants_for(paths: list[str]) -> dict[str, tuple[str, ...]]:
     return {path: tuple(VARIANTS) if path in chosen else ("light",) for path in paths}
 
 
-PHONE_WIDTH = 390
+PHONE_WIDTH, PHONE_HEIGHT = 390, 844
 # At a phone's width: how far the page scrolls sideways, tables that scroll inside their frame
 # with no visible line above saying so (share.js adds it), and card-table cells cut off.
 PHONE_CHECK = """() => {
@@ -421,7 +424,21 @@ PHONE_CHECK = """() => {
     scrolling_tables: frames.length,
     unsaid: frames.filter((f) => !said(f)).map((f) => f.querySelector('th, td')?.textContent.trim().slice(0, 40) || '?'),
     cut_cells: [...document.querySelectorAll('table.rh-stack td')].filter((td) => td.getBoundingClientRect().right > window.innerWidth + 1).length,
+    first_screen: firstScreen(),
   };
+  // A condition page's first screen (issue 16): where "In short", the run/modify/stop card and
+  // the warning box start, and whether the contents list shows and each of its links has a target
+  function firstScreen() {
+    const top = (s) => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().top + scrollY : null; };
+    const nav = document.querySelector('article .rh-contents');
+    const box = nav && nav.getBoundingClientRect();
+    return {
+      in_short: top('#in-short'), card: top('article .rh-today'), box: top('article .rh-warnings'),
+      contents_shown: !!box && box.height > 20 && getComputedStyle(nav).display !== 'none',
+      dead: nav ? [...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))
+        .filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))) : ['no contents list'],
+    };
+  }
 }"""
 
 
@@ -435,7 +452,8 @@ def survey(
 ) -> dict[str, Visit]:
     """One first view of every page; with `axe`, axe-core on that same load in the light palette,
     and in every variant on one page of each kind (variants_for, or `wanted` when `paths` is a
-    share of the pages). With `site_dir` (the folder served at `base_url`), sizes are read from
+    share of the pages). On that page axe checks the whole page; on the others of its kind, the
+    page's own content (OWN_CONTENT), as the rest is the same template. With `site_dir` (the folder served at `base_url`), sizes are read from
     its files."""
     results: dict[str, Visit] = {}
     wanted = wanted or variants_for(paths)
@@ -459,11 +477,13 @@ def survey(
                     page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=expected, timeout=10_000)
                 settle(page)
                 shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                violations = run_axe(page)
+                # the template's parts once per kind (on the page with every variant), each
+                # page's own content on every page: half the time of the whole page
+                violations = run_axe(page, within=None if len(wanted[path]) > 1 else OWN_CONTENT)
                 if shown != expected:  # the palette did not follow: a finding, not a silent pass
                     violations.append({"id": "palette", "impact": "test", "help": f"palette is {shown}, wanted {expected}", "nodes": []})
                 record.axe[name] = violations
-        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": PHONE_HEIGHT})
         next_frames(page)  # resized
         record.phone = page.evaluate(PHONE_CHECK)
         record.csp_violations += page.evaluate("window.__rhViolations || []")
@@ -489,9 +509,10 @@ def first_query_bytes(site_dir: Path) -> dict[str, int]:
     return {path.relative_to(site_dir).as_posix(): len(gzip.compress(path.read_bytes(), 9)) for path in files}
 
 
-def search_comparison(site_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
+def search_comparison(site_dir: Path, tops: int = 0) -> dict[str, Any]:
     """Plain Material search against the site's, on both halves of the committed queries, in one
-    run (scripts/search_compare.js runs both in Node on the built index)."""
+    run (scripts/search_compare.js runs both in Node on the built index). With `tops`, also each
+    query's first `tops` pages in the site's search, under "tops"."""
     import tempfile
 
     worker = material_worker(site_dir)
@@ -503,7 +524,22 @@ def search_comparison(site_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
             capture_output=True,
             text=True,
             check=True,
+            env={**os.environ, "SEARCH_TOPS": str(tops)} if tops else None,
         )
     finally:
         Path(handle.name).unlink()
     return json.loads(result.stdout)
+
+
+def rates_of(tops: dict[str, list[str]], queries: list[dict[str, Any]]) -> tuple[float, float, list[str]]:
+    """(share with an expected page in the top three, share with one first, a line per miss),
+    from each query's ranked pages (site-relative URLs)."""
+    misses, top3, first = [], 0, 0
+    for q in queries:
+        top = tops[q["query"]][:3]
+        hit = bool(set(top) & set(q["expect"]))
+        top3 += hit
+        first += bool(top) and top[0] in q["expect"]
+        if not hit:
+            misses.append(f"[{q['kind']}] {q['query']!r}: got {top}, wanted one of {q['expect']}")
+    return top3 / len(queries), first / len(queries), misses

@@ -8,6 +8,7 @@ import pytest
 from quality_gates import (
     AXE_JS,
     CSP_LISTENER,
+    OWN_CONTENT,
     VARIANTS,
     dumps,
     open_search,
@@ -47,6 +48,22 @@ def test_axe_reports_a_violation_when_there_is_one(browser):
     found = {v["id"] for v in run_axe(page)}
     context.close()
     assert {"image-alt", "link-name"} <= found
+
+
+def test_axe_within_a_pages_own_content_checks_that_content_only(browser):
+    """The survey checks the template once per kind and each page's own content everywhere."""
+    context = browser.new_context()
+    context.add_init_script(path=str(AXE_JS))
+    page = context.new_page()
+    page.set_content(
+        '<html lang="en"><title>t</title><header><img src="a.png"></header><main><div class="md-content"><a href="#"></a></div></main></html>'
+    )
+    inside = {v["id"] for v in run_axe(page, within=OWN_CONTENT)}
+    page.set_content('<html lang="en"><title>t</title><main><img src="a.png"><a href="#">ok</a></main></html>')
+    none_match = {v["id"] for v in run_axe(page, within=OWN_CONTENT)}  # no such element: the whole page
+    context.close()
+    assert "link-name" in inside and "image-alt" not in inside
+    assert "image-alt" in none_match
 
 
 def test_one_page_of_each_kind_gets_every_variant():

@@ -5,10 +5,11 @@ its body map and in the list beside it, are targets for a thumb (44 x 44 px or m
 from __future__ import annotations
 
 import pytest
+from quality_gates import PHONE_HEIGHT, PHONE_WIDTH
 
 from crosslinks import bodymap
 
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": PHONE_WIDTH, "height": PHONE_HEIGHT}  # the page survey's phone view too
 TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
 
 
@@ -206,43 +207,35 @@ def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(browser, s
     context.close()
 
 
-def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and_a_half(browser, served_site, content):
+def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and_a_half(first_views, content):
     """Issue 16: a worried runner on a phone meets "In short", the run, modify or stop card and the
     warning box before anything else; then a contents list, visible on a phone, whose every link
-    leads to its section."""
-    tab = browser.new_context(viewport=PHONE).new_page()
+    has its section. Read from the page survey's phone view of each page (PHONE_CHECK)."""
     limit = 1.5 * PHONE["height"]
     late, broken = [], []
     for slug in sorted(content.graph.conditions):
-        tab.goto(f"{served_site}conditions/{slug}/", wait_until="load")
-        found = tab.evaluate(
-            """() => {
-              const top = s => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().top + scrollY : null; };
-              const nav = document.querySelector('article .rh-contents');
-              const box = nav && nav.getBoundingClientRect();
-              return {
-                in_short: top('#in-short'), card: top('article .rh-today'), box: top('article .rh-warnings'),
-                contents_shown: !!box && box.height > 20 && getComputedStyle(nav).display !== 'none',
-                dead: nav ? [...nav.querySelectorAll('a')].map(a => a.getAttribute('href'))
-                  .filter(h => !document.getElementById(decodeURIComponent(h.slice(1)))) : ['no contents list'],
-              };
-            }"""
-        )
+        found = first_views[f"conditions/{slug}/"].phone["first_screen"]
         if None in (found["in_short"], found["card"], found["box"]) or not found["in_short"] < found["card"] < found["box"] < limit:
             late.append(f"{slug}: In short at {found['in_short']}, card at {found['card']}, warning box at {found['box']} px")
         if not found["contents_shown"] or found["dead"]:
             broken.append(f"{slug}: contents list shown: {found['contents_shown']}; dead links: {found['dead']}")
-    # one tap on each link of one page's list brings its section to the top of the screen
+    assert not late, f"within {limit:.0f} px on a phone, in this order, come In short, the card and the warning box:\n" + "\n".join(late)
+    assert not broken, "\n".join(broken)
+
+
+def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(browser, served_site):
+    """One tap on each link of one condition page's contents list, on a phone."""
+    tab = browser.new_context(viewport=PHONE).new_page()
     tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
+    broken = []
     for href in tab.eval_on_selector_all("article .rh-contents a", "links => links.map(a => a.getAttribute('href'))"):
+        tab.evaluate("() => scrollTo(0, 0)")
         tab.click(f"article .rh-contents a[href='{href}']")
         tab.wait_for_function("h => location.hash === h", arg=href)
         where = tab.evaluate("h => document.getElementById(h.slice(1)).getBoundingClientRect().top", href)
         if not 0 <= where < PHONE["height"] / 3:
-            broken.append(f"gluteal-tendinopathy: {href} leaves its section at {where:.0f} px from the top")
-        tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
+            broken.append(f"{href} leaves its section at {where:.0f} px from the top")
     tab.context.close()
-    assert not late, f"within {limit:.0f} px on a phone, in this order, come In short, the card and the warning box:\n" + "\n".join(late)
     assert not broken, "\n".join(broken)
 
 

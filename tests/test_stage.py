@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
+import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, SITE_URL, crosslinks_cli
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -20,22 +20,25 @@ SAME_FILES = ("robots.txt", "feed.xml", "api/conditions.json", "api/conditions.s
 
 
 def metadata_of(html_file: Path) -> dict[str, object]:
-    """What a page says about itself, as a reader's browser, a search engine or a printer sees it."""
-    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    """What a page says about itself, as a reader's browser, a search engine or a printer sees it
+    (read with lxml: BeautifulSoup took 14 s for the 2 x 190 pages)."""
+    tree = lxml.html.parse(str(html_file)).getroot()
     metas = {
         (tag.get("property") or tag.get("name")): tag.get("content")
-        for tag in soup.find_all("meta")
+        for tag in tree.iter("meta")
         if str(tag.get("property") or tag.get("name") or "").startswith(("og:", "twitter:", "article:"))
     }
-    canonical = soup.find("link", rel="canonical")
-    feed = soup.find("link", type="application/atom+xml")
+    canonical = tree.find(".//link[@rel='canonical']")
+    feed = tree.find(".//link[@type='application/atom+xml']")
+    footer = tree.find_class("rh-page-footer")
+    handout = tree.find_class("rh-handout")
     return {
         "meta": metas,
-        "canonical": canonical.get("href") if canonical else None,
-        "feed": feed.get("href") if feed else None,
-        "jsonld": [s.string for s in soup.find_all("script", type="application/ld+json")],
-        "footer": " ".join(soup.select_one(".rh-page-footer").get_text().split()) if soup.select_one(".rh-page-footer") else None,
-        "handout": str(soup.select_one(".rh-handout")) if soup.select_one(".rh-handout") else None,
+        "canonical": canonical.get("href") if canonical is not None else None,
+        "feed": feed.get("href") if feed is not None else None,
+        "jsonld": [script.text for script in tree.iterfind(".//script[@type='application/ld+json']")],
+        "footer": " ".join(footer[0].text_content().split()) if footer else None,
+        "handout": lxml.html.tostring(handout[0], encoding="unicode") if handout else None,
     }
 
 
@@ -89,7 +92,7 @@ def sitemap(site: Path) -> list[tuple[str, str | None]]:
 def test_every_cross_link_is_the_same_without_hooks(plain_site: Path, site_dir: Path):
     for html_file in sorted((site_dir / "conditions").rglob("index.html")):
         rel = html_file.relative_to(site_dir)
-        article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article")
-        plain = BeautifulSoup((plain_site / rel).read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = lxml.html.parse(str(html_file)).getroot().find(".//article")
+        plain = lxml.html.parse(str(plain_site / rel)).getroot().find(".//article")
         assert article is not None and plain is not None
-        assert [a.get("href") for a in article.find_all("a")] == [a.get("href") for a in plain.find_all("a")], rel
+        assert [a.get("href") for a in article.iter("a")] == [a.get("href") for a in plain.iter("a")], rel
