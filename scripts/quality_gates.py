@@ -511,8 +511,8 @@ def first_query_bytes(site_dir: Path) -> dict[str, int]:
 
 def search_comparison(site_dir: Path, tops: int = 0) -> dict[str, Any]:
     """Plain Material search against the site's, on both halves of the committed queries, in one
-    run (scripts/search_compare.js runs both in Node on the built index). With `tops`, also each
-    query's first `tops` pages in the site's search, under "tops"."""
+    run (scripts/search_compare.js runs both in Node on the built index). With `tops`, instead,
+    each query's first `tops` pages in the site's search, under "tops"."""
     import tempfile
 
     worker = material_worker(site_dir)

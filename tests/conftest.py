@@ -388,12 +388,20 @@ def _survey_wanted(session: pytest.Session) -> bool:
 def first_views(site_dir: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict:
     started = time.perf_counter()
     views, seconds = SharedSurvey(_shared_folder(tmp_path_factory, worker_id)).result(site_dir)
-    print(
-        f"\nfirst views of {len(views)} pages with axe, in {len(seconds)} shares of "
-        + ", ".join(f"{s:.0f}" for s in seconds)
-        + f" s in the background; waited {time.perf_counter() - started:.0f} s"
+    SURVEY_REPORT.append(
+        f"page survey: {len(views)} pages in {len(seconds)} shares of "
+        + " and ".join(f"{s:.0f}" for s in seconds)
+        + f" s beside the other tests; they waited {time.perf_counter() - started:.0f} s for it"
     )
     return views
+
+
+SURVEY_REPORT: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in SURVEY_REPORT:
+        terminalreporter.write_line(line)
 
 
 # The fast tier (`python3 scripts/docs.py test --fast`) leaves out what needs a browser, a served

@@ -27,7 +27,7 @@ RUN_LINKCHECKER = "import linkcheck.command.linkchecker as cli; cli.drop_privile
 CONFIG = """\
 [checking]
 threads=4
-maxrequestspersecond=200
+maxrequestspersecond=1000
 [filtering]
 checkextern=0
 """

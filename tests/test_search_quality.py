@@ -120,11 +120,14 @@ def test_a_query_with_no_answer_offers_the_finder_the_areas_and_the_warning_sign
 def test_typing_key_by_key_gives_the_same_results_as_entering_the_query_at_once(search_page, served_site):
     """The rate above enters each query's text at once and presses only its last key (Material
     searches on key-up), which is four times quicker than pressing every key. Typed key by key,
-    the box sends a query per key press: a sample of each kind must end on the same results."""
+    the box sends a query per key press: a sample must end on the same results. How a query is
+    typed does not depend on its kind; the sample takes the first of the kinds most unlike each
+    other (a sentence, a misspelling, an abbreviation, two symptoms)."""
     sample = {}
     for q in load_queries():
-        sample.setdefault(q["kind"], q["query"])  # the first query of every kind
-    assert len(sample) == len(KINDS)
+        if q["kind"] in ("sentence", "misspelling", "abbreviation", "two-symptom"):
+            sample.setdefault(q["kind"], q["query"])
+    assert len(sample) == 4
     differ = {}
     for query in sample.values():
         typed = search_top(search_page, query, count=5, key_by_key=True)
