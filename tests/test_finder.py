@@ -69,7 +69,7 @@ def region_symptoms(site_dir: Path, api: dict, region: str) -> list[str]:
 
 def open_finder(page, served_site: str, query: str = "") -> None:
     page.goto(f"{served_site}finder/{query}")
-    page.locator("#rh-finder-picked:not([hidden])").wait_for()
+    page.locator("#rh-finder[data-loaded]").wait_for()
 
 
 def shown_order(page) -> list[str]:
@@ -336,7 +336,7 @@ def test_a_hostile_link_never_puts_its_text_on_the_page(tab, served_site, query,
     merges repeats, cuts long links, and never throws or hangs (the tab fixture fails on a page
     error; the wait below on a hang)."""
     tab.goto(f"{served_site}finder/{query}", timeout=15_000)
-    tab.locator("#rh-finder-picked:not([hidden])").wait_for(timeout=10_000)
+    tab.locator("#rh-finder[data-loaded]").wait_for(timeout=10_000)
     text = tab.evaluate("document.body.innerText + document.title")
     assert MARKER not in text and "0800" not in text and "alert(" not in text and "\u202e" not in text
     note = tab.locator("#rh-finder-note")
@@ -353,6 +353,8 @@ def test_without_javascript_the_page_links_every_region_page(browser, served_sit
     page = context.new_page()
     page.goto(f"{served_site}finder/")
     assert page.locator("#rh-finder-nojs").is_visible()
+    # the area buttons and the "No area picked yet" line need the script: not shown without it
+    assert not page.locator(".rh-finder__areas").is_visible() and not page.locator("#rh-finder-picked").is_visible()
     base = urlsplit(served_site).path
     hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.pathname)")
     for region in REGIONS:
@@ -366,7 +368,7 @@ def test_following_a_link_into_the_finder_works(tab, served_site):
     tab.goto(served_site)
     tab.get_by_role("link", name="Tap where it hurts on a body map").click()
     tab.wait_for_url("**/finder/")
-    tab.locator("#rh-finder-picked:not([hidden])").wait_for()
+    tab.locator("#rh-finder[data-loaded]").wait_for()
     region_button(tab, "inner-thigh").locator(".rh-bodymap__spot").first.click()
     assert tab.locator("#rh-finder-picked").inner_text() == "You picked: Inner thigh and pubic bone."
 

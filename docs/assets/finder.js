@@ -171,6 +171,7 @@
     var questions = document.getElementById("rh-finder-questions");
     var results = document.getElementById("rh-finder-results");
     var nojs = document.getElementById("rh-finder-nojs");
+    var nothingPicked = picked.textContent; // the page's own words (finder/index.md), shown before anything is picked
     var regionEls = Array.prototype.slice.call(map.querySelectorAll(".rh-bodymap__region"));
     var data = null;
     var state = { where: null, ticked: [], ages: [] };
@@ -251,20 +252,15 @@
       render();
     }
 
-    /* The areas as a list of buttons beside the map, in words and at least 44 px high: the full
-       names, for readers who would rather pick a name than a shape. */
-    var areaList = null;
+    /* The areas as a list of buttons under the map, in words and at least 44 px high: the full
+       names, for readers who would rather pick a name than a shape. The build writes them into
+       the page (so nothing moves when this script starts); here they only learn to pick. */
+    var areaButtons = Array.prototype.slice.call(root.querySelectorAll(".rh-finder__areas button"));
+    areaButtons.forEach(function (b) {
+      b.addEventListener("click", function () { pick(b.getAttribute("data-region")); });
+    });
     function renderAreas() {
-      if (!areaList) {
-        areaList = el("ul", { "class": "rh-finder__areas", "aria-label": "Areas of pain" });
-        data.regions.forEach(function (r) {
-          var button = el("button", { type: "button", "class": "rh-finder__area", "data-region": r.id, "aria-pressed": "false", text: r.name });
-          button.addEventListener("click", function () { pick(r.id); });
-          areaList.append(el("li", {}, [button]));
-        });
-        map.after(areaList);
-      }
-      Array.prototype.forEach.call(areaList.querySelectorAll("button"), function (b) {
+      areaButtons.forEach(function (b) {
         b.setAttribute("aria-pressed", b.getAttribute("data-region") === state.where ? "true" : "false");
       });
     }
@@ -279,7 +275,7 @@
       renderWarnings();
       if (!state.where) {
         picked.hidden = false;
-        picked.textContent = "No area picked yet. Tap an area on the map or its name below the map.";
+        picked.textContent = nothingPicked;
         questions.hidden = true;
         renderSummary();
         return;
@@ -434,6 +430,7 @@
     dataPromise.then(function (json) {
       data = json;
       restore();
+      root.setAttribute("data-loaded", "1"); // answers taps from now on (tests wait for this)
     }, function () {
       dataPromise = null;
       showNote("The finder could not load its list of conditions. Pick your area from the list below instead.");

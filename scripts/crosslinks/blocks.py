@@ -318,8 +318,17 @@ def warning_blocks(graph: Graph, page: Page, markdown: str) -> str:
 
 
 def finder_map(graph: Graph) -> str:
-    """The finder's body map: every region named, for the finder's script to make into buttons."""
+    """The finder's body map, every region named, for the finder's script to make into buttons;
+    and under it the regions as buttons in words, in the page from the start so that nothing
+    moves when the script wires them up (site.css hides them when scripting is off: the page's
+    list of region pages serves then)."""
     names = {r.id: r.name for r in graph.regions.values()}
     labels = {r.id: bodymap.words_on_map(r.name, r.short) for r in graph.regions.values()}
     svg = bodymap.body_map_svg(names, pickable=True, labels=labels)
-    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{svg}</figure>'
+    buttons = "".join(
+        f'<li><button type="button" class="rh-finder__area" data-region="{html.escape(r.id)}" aria-pressed="false">'
+        f"{html.escape(r.name)}</button></li>"
+        for r in graph.regions.values()
+    )
+    areas = f'<ul class="rh-finder__areas" aria-label="Areas of pain">{buttons}</ul>'
+    return f'<figure class="rh-bodymap-figure" id="rh-finder-map">{svg}</figure>\n{areas}'
