@@ -161,7 +161,7 @@ def test_each_exercise_page_shows_its_drawing_before_the_steps(site_dir: Path, s
     img = images[0]
     assert img["alt"].strip() and img["alt"] == GRAPH.pictures[slug].alt
     assert (int(img["width"]), int(img["height"])) == poses.size(GRAPH.pictures[slug])
-    assert img["loading"] == "lazy"
+    assert img["loading"] == "eager"  # on the first screen: the page's largest paint waits for it
     heading = soup.find(id="how-to-do-it")
     assert heading is not None and heading.find_next_sibling() is img.find_parent("figure"), f"{slug}: not right after 'How to do it'"
     file = (site_dir / f"exercises/{slug}/" / img["src"]).resolve()
@@ -180,7 +180,7 @@ def test_the_return_to_running_page_shows_each_ladders_walk_run_picture(site_dir
         img = box.select_one("figure.rh-ladder-picture img")
         assert img is not None, f"{ladder_id}: no walk-run picture"
         assert img["alt"] == walkrun.alt_text(GRAPH.ladders[ladder_id]) and img["alt"].strip()
-        assert img.get("width") and img.get("height")
+        assert img.get("width") and img.get("height") and img["loading"] == "lazy"  # far down the page
         file = (site_dir / "self-care/return-to-running/" / img["src"]).resolve()
         assert file == (site_dir / ladder_picture_src(ladder_id)).resolve()
         assert parse_svg(file.read_text()).find(f"{SVG}title").text == img["alt"]

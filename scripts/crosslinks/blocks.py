@@ -247,13 +247,16 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
     return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
 
 
-def picture_markdown(src: str, target: str, alt: str, size: tuple[int, int], css: str) -> str:
+def picture_markdown(src: str, target: str, alt: str, size: tuple[int, int], css: str, lazy: bool = True) -> str:
     """A generated picture as Markdown (MkDocs checks and rewrites the link like a hand-written
-    one): its text alternative, its size (so nothing shifts while it loads), loaded lazily."""
+    one): its text alternative, its size (so nothing shifts while it loads), loaded lazily unless
+    it is on a phone's first screen (`lazy=False`), where waiting for the scroll would hold up the
+    page's largest paint."""
     width, height = size
+    loading = "lazy" if lazy else "eager"
     return (
         f'<figure class="{css}" markdown>\n\n'
-        f'![{md_escape(alt)}]({link(src, target)}){{ width="{width}" height="{height}" loading="lazy" }}\n\n'
+        f'![{md_escape(alt)}]({link(src, target)}){{ width="{width}" height="{height}" loading="{loading}" }}\n\n'
         "</figure>\n\n"
     )
 
@@ -267,7 +270,9 @@ def exercise_picture(graph: Graph, page: Page, markdown: str) -> str:
     picture = graph.pictures.get(page.slug)
     if picture is None:
         return markdown
-    figure = picture_markdown(page.src_uri, exercise_picture_src(page.slug), picture.alt, poses.size(picture), "rh-exercise-picture")
+    # near the top of the page: on Lighthouse's phone it was the largest paint, held up by lazy loading
+    size = poses.size(picture)
+    figure = picture_markdown(page.src_uri, exercise_picture_src(page.slug), picture.alt, size, "rh-exercise-picture", lazy=False)
     heading = _HOW_TO.search(markdown)
     at = heading.end() if heading else 0
     return markdown[:at] + ("\n" if heading else "") + figure + markdown[at:]
