@@ -442,21 +442,14 @@ PHONE_CHECK = """() => {
 }"""
 
 
-def survey(
-    browser: Any,
-    base_url: str,
-    paths: list[str],
-    axe: bool = True,
-    site_dir: Path | None = None,
-    wanted: dict[str, tuple[str, ...]] | None = None,
-) -> dict[str, Visit]:
+def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site_dir: Path | None = None) -> dict[str, Visit]:
     """One first view of every page; with `axe`, axe-core on that same load in the light palette,
-    and in every variant on one page of each kind (variants_for, or `wanted` when `paths` is a
-    share of the pages). On that page axe checks the whole page; on the others of its kind, the
-    page's own content (OWN_CONTENT), as the rest is the same template. With `site_dir` (the folder served at `base_url`), sizes are read from
-    its files."""
+    and in every variant on one page of each kind (variants_for). On that page axe checks the
+    whole page; on the others of its kind, the page's own content (OWN_CONTENT), as the rest is
+    the same template. With `site_dir` (the folder served at `base_url`), sizes are read from its
+    files."""
     results: dict[str, Visit] = {}
-    wanted = wanted or variants_for(paths)
+    wanted = variants_for(paths)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     context.add_init_script(CSP_LISTENER)
     if axe:

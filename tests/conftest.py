@@ -13,13 +13,11 @@ import functools
 import io
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -228,9 +226,11 @@ def build_log(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple
 
 
 @pytest.fixture(scope="session")
-def site_dir(build_log: tuple[Path, str], request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    if _survey_wanted(request.session):  # it runs beside the other tests; `first_views` waits for it
-        SharedSurvey(_shared_folder(tmp_path_factory, worker_id)).start(build_log[0], take_all=worker_id == "master")
+def site_dir(build_log: tuple[Path, str], request: pytest.FixtureRequest, worker_id: str) -> Path:
+    # Under pytest-xdist every worker collects every test: the survey is started by the one that
+    # runs tests/test_survey.py, when it gets there
+    if worker_id == "master" and _survey_wanted(request.session):
+        SURVEY.start(build_log[0])  # runs beside the other tests; `first_views` waits for it
     return build_log[0]
 
 
@@ -285,123 +285,75 @@ def browser():
         chromium.close()
 
 
-class SharedSurvey:
-    """The page survey (one first view of every built page, read by tests/test_survey.py), cut
-    into SHARDS shares of the pages, each run once per test run in a background thread with its
-    own browser and server, from the moment the site is built.
+class BackgroundSurvey:
+    """The page survey (one first view of every built page, read by tests/test_survey.py), run in
+    a thread of its own, with its own browser and server, from the moment the site is built.
 
-    It is the longest piece of the full tier and it waits on Chromium while most other tests
-    wait on Python, so it runs beside them. Under pytest-xdist each worker takes one share that no
-    one has taken (a lock file per share in the run's shared folder), so the shares run side by
-    side; alone, one process takes them all, one after the other. A share's views are written to
-    a pickle beside its lock; the tests that read the survey wait for each lock, and run any
-    share that no one has started. A failure inside a share is raised again in those tests."""
+    It is the longest piece of the full tier, and it waits on Chromium while most other tests
+    wait on Python: on a 2-core machine the two overlap, where run one after the other they add
+    up. A failure inside the thread is raised again in the tests that read the survey."""
 
-    SHARDS = 2
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.views: dict | None = None
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+        self.waited = 0.0  # how long the tests that read it waited for it to finish
 
-    def __init__(self, shared: Path) -> None:
-        self.shared = shared
+    def start(self, site_dir: Path) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, args=(site_dir,), name="page-survey", daemon=True)
+            self.thread.start()
 
-    def _lock(self, shard: int) -> Path:
-        return self.shared / f"survey-{shard}.lock"
-
-    def _result(self, shard: int) -> Path:
-        return self.shared / f"survey-{shard}.pickle"
-
-    def start(self, site_dir: Path, take_all: bool) -> None:
-        """Claim the first share no one has taken (every share with `take_all`); run the claimed
-        shares in a background thread, holding their locks until each is written."""
-        claimed = []
-        for shard in range(self.SHARDS):
-            lock = self._lock(shard).open("w")
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:  # another worker has it
-                lock.close()
-                continue
-            if self._result(shard).is_file():
-                lock.close()
-                continue
-            claimed.append((shard, lock))
-            if not take_all:
-                break
-
-        def run() -> None:
-            for shard, lock in claimed:
-                with lock:  # closing the file releases the lock
-                    self._run(site_dir, shard)
-
-        if claimed:
-            threading.Thread(target=run, name="page-survey", daemon=True).start()
-
-    def result(self, site_dir: Path) -> tuple[dict, list[float]]:
-        """Every page's view, in page order, and the seconds each share took."""
-        views: dict = {}
-        seconds = []
-        for shard in range(self.SHARDS):
-            with self._lock(shard).open("w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)  # held by the thread running the share until it is written
-                if not self._result(shard).is_file():  # no one started it: run it here
-                    self._run(site_dir, shard)
-            done = pickle.loads(self._result(shard).read_bytes())  # noqa: S301 - written by this test run
-            if done["error"]:
-                pytest.fail(f"the page survey failed (share {shard}):\n{done['error']}", pytrace=False)
-            views.update(done["views"])
-            seconds.append(done["seconds"])
-        order = {path: index for index, path in enumerate(_survey_paths(site_dir))}
-        return dict(sorted(views.items(), key=lambda item: order[item[0]])), seconds
-
-    def _run(self, site_dir: Path, shard: int) -> None:
-        from playwright.sync_api import sync_playwright
-        from quality_gates import survey, variants_for
-
-        paths = _survey_paths(site_dir)
+    def result(self, site_dir: Path) -> dict:
+        self.start(site_dir)
+        assert self.thread is not None
         started = time.perf_counter()
-        views, error = None, ""
+        self.thread.join()
+        self.waited += time.perf_counter() - started
+        if self.error is not None:
+            raise self.error
+        assert self.views is not None
+        return self.views
+
+    def _run(self, site_dir: Path) -> None:
+        from playwright.sync_api import sync_playwright
+        from quality_gates import page_paths, survey
+
+        started = time.perf_counter()
         try:
             with serving(site_dir) as base, sync_playwright() as playwright:  # Playwright's sync API: one instance per thread
                 chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                views = survey(chromium, base, paths[shard :: self.SHARDS], site_dir=site_dir, wanted=variants_for(paths))
+                self.views = survey(chromium, base, page_paths(site_dir), site_dir=site_dir)
                 chromium.close()
-        except Exception:  # raised again in the tests that read the survey
-            error = traceback.format_exc()
-        result = {"views": views, "error": error, "seconds": time.perf_counter() - started}
-        partial = self._result(shard).with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(result))
-        partial.replace(self._result(shard))  # whole or not at all
+        except BaseException as error:  # re-raised in the tests that read the survey
+            self.error = error
+        finally:
+            self.seconds = time.perf_counter() - started
 
 
-def _survey_paths(site_dir: Path) -> list[str]:
-    from quality_gates import page_paths
-
-    return page_paths(site_dir)
+SURVEY = BackgroundSurvey()
 
 
 def _survey_wanted(session: pytest.Session) -> bool:
     return any("first_views" in getattr(item, "fixturenames", ()) for item in session.items)
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SURVEY.views is not None:
+        terminalreporter.write_line(
+            f"page survey: {len(SURVEY.views)} pages in {SURVEY.seconds:.0f} s beside the other tests; they waited {SURVEY.waited:.0f} s for it"
+        )
+
+
 # Quality gates (accessibility, privacy, page weight): one first view of every built page, read
 # by the gates in tests/test_survey.py. Started in the background by `site_dir` when a selected
 # test reads it.
 @pytest.fixture(scope="session")
-def first_views(site_dir: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict:
-    started = time.perf_counter()
-    views, seconds = SharedSurvey(_shared_folder(tmp_path_factory, worker_id)).result(site_dir)
-    SURVEY_REPORT.append(
-        f"page survey: {len(views)} pages in {len(seconds)} shares of "
-        + " and ".join(f"{s:.0f}" for s in seconds)
-        + f" s beside the other tests; they waited {time.perf_counter() - started:.0f} s for it"
-    )
+def first_views(site_dir: Path) -> dict:
+    views = SURVEY.result(site_dir)
+    print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {SURVEY.seconds:.0f} s (in the background)")
     return views
-
-
-SURVEY_REPORT: list[str] = []
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    for line in SURVEY_REPORT:
-        terminalreporter.write_line(line)
 
 
 # The fast tier (`python3 scripts/docs.py test --fast`) leaves out what needs a browser, a served
