@@ -67,7 +67,13 @@ def region_symptoms(site_dir: Path, api: dict, region: str) -> list[str]:
     return node_rule(site_dir / "assets" / "finder.js", call, {"api": api, "region": region})
 
 
-def open_finder(page, served_site: str, query: str = "") -> None:
+def open_finder(page, served_site: str, query: str = "", by_history: bool = False) -> None:
+    """Open the finder at `query`. With `by_history`, when the page already shows the finder,
+    move it there as Back and Forward do (a new history entry, then popstate), without a page load:
+    the finder reads that address with the same code (restore) as the address it loads with."""
+    if by_history and page.url.startswith(f"{served_site}finder/") and page.locator("#rh-finder[data-loaded]").count():
+        page.evaluate("(q) => { history.pushState(null, '', location.pathname + q); dispatchEvent(new PopStateEvent('popstate')); }", query)
+        return
     page.goto(f"{served_site}finder/{query}")
     page.locator("#rh-finder[data-loaded]").wait_for()
 
@@ -115,7 +121,7 @@ def test_every_region_asks_the_same_warning_questions_first_then_its_own_symptom
     labels = {s["id"]: s for s in api["symptoms"]}
     signs = [s["id"] for s in api["warning_signs"]]
     for region in REGIONS:
-        open_finder(tab, served_site, f"?where={region}")
+        open_finder(tab, served_site, f"?where={region}", by_history=True)
         warnings = tab.locator("#rh-finder-warnings input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
         assert warnings == signs, f"{region}: the warning questions differ from the registry"
         ids = tab.locator("#rh-finder-questions .rh-finder__feel input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
@@ -134,7 +140,7 @@ def test_the_questions_are_grouped_by_kind_in_the_apis_order_and_words(tab, serv
     order = [f["id"] for f in api["facets"]]
     facet_of = {s["id"]: s["facet"] for s in api["symptoms"]}
     for region in REGIONS:
-        open_finder(tab, served_site, f"?where={region}")
+        open_finder(tab, served_site, f"?where={region}", by_history=True)
         groups = tab.locator("#rh-finder-questions fieldset.rh-finder__feel").evaluate_all(
             "sets => sets.map(f => [f.dataset.facet, f.querySelector('legend').textContent, [...f.querySelectorAll('input')].map(i => i.value)])"
         )
@@ -164,7 +170,7 @@ def test_the_list_and_its_order_follow_the_rule(tab, served_site, site_dir, api)
     all_cases = cases(api)
     for (region, ticked), expected in zip(all_cases, rank(site_dir, api, all_cases), strict=True):
         query = f"?where={region}" + (f"&s={','.join(ticked)}" if ticked else "")
-        open_finder(tab, served_site, query)
+        open_finder(tab, served_site, query, by_history=True)
         assert shown_order(tab) == expected, f"{region} {ticked}"
         checked += len(expected) > 1  # an order, not just a list
     assert checked >= 10
@@ -197,7 +203,7 @@ def test_each_condition_shows_its_urgency_and_recovery_in_the_words_of_its_page(
 
     shown: set[str] = set()
     for region in REGIONS:
-        open_finder(tab, served_site, f"?where={region}")
+        open_finder(tab, served_site, f"?where={region}", by_history=True)
         shown_order(tab)
         for condition in (c for c in api["conditions"] if region in c["regions"]):
             urgency = api["urgency_labels"][condition["urgency"]]
@@ -255,7 +261,7 @@ def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone(browser, serv
     checked = 0
     signs = api["warning_signs"]
     for number, region in enumerate(REGIONS):
-        open_finder(page, served_site, f"?where={region}")
+        open_finder(page, served_site, f"?where={region}", by_history=True)
         for sign in signs[number :: len(REGIONS)]:
             box = page.locator(f"#rh-s-{sign['id']}")
             box.check()
@@ -445,7 +451,7 @@ def test_the_questions_about_the_runner_follow_the_rule_and_the_address(tab, ser
     assert {group for _, _, (group,) in cases} == set(groups), "every age group is used by a condition"
     changed: set[str] = set()
     for (region, _, ages), expected in zip(cases, rank(site_dir, api, cases), strict=True):
-        open_finder(tab, served_site, f"?where={region}")
+        open_finder(tab, served_site, f"?where={region}", by_history=True)
         plain = shown_order(tab)
         tab.locator(f"#rh-age-{ages[0]}").check()
         tab.wait_for_function("(want) => location.search.includes(want)", arg=f"age={ages[0]}")
@@ -455,7 +461,7 @@ def test_the_questions_about_the_runner_follow_the_rule_and_the_address(tab, ser
         if expected != plain:
             changed.add(ages[0])
         assert "Found mainly at your age" in tab.locator(f'li[data-condition="{first["id"]}"]').inner_text()
-        open_finder(tab, served_site, f"?where={region}&age={ages[0]}")
+        open_finder(tab, served_site, f"?where={region}&age={ages[0]}", by_history=True)
         assert shown_order(tab) == expected and tab.locator(f"#rh-age-{ages[0]}").is_checked()
     assert changed == set(groups), "each age question changes the order somewhere"
 

@@ -31,6 +31,28 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def checker_tab(browser, served_site):
+    """One tab on the checker, shared by the tests that enter every number themselves (`fill`):
+    the page load was most of each test's time, and nothing else carries over between them."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{served_site}tools/training-load/")
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def checker(checker_tab):
+    """The shared checker tab with no box ticked; the test fails if the page throws an error."""
+    page, errors = checker_tab
+    page.evaluate("() => document.querySelectorAll('#rh-load-form input[type=checkbox]').forEach((box) => { box.checked = false; })")
+    yield page
+    assert not errors, errors
+
+
 def fill(page, totals, longest, unit="km") -> None:
     page.select_option("#rh-load-unit", unit)
     for index, (total, long) in enumerate(zip(totals, longest, strict=True)):
@@ -49,20 +71,19 @@ def rule_verdicts(site_dir: Path, cases: list[tuple[list, list]]) -> list[str]:
     return node_rule(site_dir / "assets" / "training-load.js", "args.map(([t, l]) => rule.check(t, l).verdict)", cases)
 
 
-def test_known_inputs_give_the_rules_verdicts(tab, served_site, site_dir):
+def test_known_inputs_give_the_rules_verdicts(checker, site_dir):
     expected = rule_verdicts(site_dir, [(totals, longest) for totals, longest, _ in CASES])
     assert expected == [intended for _, _, intended in CASES]  # the cases test what they say they do
     assert set(expected) == {"layoff", "spike", "jump", "none", "incomplete"}
-    tab.goto(f"{served_site}tools/training-load/")
     for (totals, longest, _), wanted in zip(CASES, expected, strict=True):
-        fill(tab, totals, longest)
-        assert verdict(tab) == wanted, (totals, longest)
-    fill(tab, *CASES[0][:2])
-    verdict(tab)
-    text = tab.locator("#rh-load-verdict").inner_text()
+        fill(checker, totals, longest)
+        assert verdict(checker) == wanted, (totals, longest)
+    fill(checker, *CASES[0][:2])
+    verdict(checker)
+    text = checker.locator("#rh-load-verdict").inner_text()
     assert "This week is a spike" in text and "40% longer than" in text and "more than 30% longer, up to double" in text
-    assert tab.evaluate("document.activeElement.id") == "rh-load-verdict"  # focus moves to the answer
-    assert tab.locator("#rh-load-result").get_attribute("aria-live") == "polite"
+    assert checker.evaluate("document.activeElement.id") == "rh-load-verdict"  # focus moves to the answer
+    assert checker.locator("#rh-load-result").get_attribute("aria-live") == "polite"
 
 
 def verdict_text(page, totals, longest) -> str:
@@ -71,65 +92,60 @@ def verdict_text(page, totals, longest) -> str:
     return page.locator("#rh-load-verdict").inner_text()
 
 
-def test_a_return_after_time_off_is_a_spike_worded_for_a_lay_off(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    text = verdict_text(tab, [0, 0, 0, 0, 10], [0, 0, 0, 0, 5])
+def test_a_return_after_time_off_is_a_spike_worded_for_a_lay_off(checker):
+    text = verdict_text(checker, [0, 0, 0, 0, 10], [0, 0, 0, 0, 5])
     assert "Back after time off: this week counts as a spike" in text
     assert "Not enough numbers" not in text
-    assert "rh-load__verdict--spike" in tab.locator("#rh-load-verdict").get_attribute("class")
+    assert "rh-load__verdict--spike" in checker.locator("#rh-load-verdict").get_attribute("class")
 
 
-def test_percentages_near_the_lines_are_not_rounded_onto_them(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    text = verdict_text(tab, [20, 20, 20, 20, 21], [10, 10, 10, 10, 11.04])
+def test_percentages_near_the_lines_are_not_rounded_onto_them(checker):
+    text = verdict_text(checker, [20, 20, 20, 20, 21], [10, 10, 10, 10, 11.04])
     assert "10.4% longer than" in text and "more than 10% longer, up to 30% longer" in text
     assert " 10% longer than" not in text
-    text = verdict_text(tab, [20, 20, 20, 20, 26.08], [10, 10, 10, 10, 10])
+    text = verdict_text(checker, [20, 20, 20, 20, 26.08], [10, 10, 10, 10, 10])
     assert "30.4% more than last week: that is more than 30% more" in text
-    text = verdict_text(tab, [20, 20, 20, 20, 20], [10, 10, 10, 10, 9])
+    text = verdict_text(checker, [20, 20, 20, 20, 20], [10, 10, 10, 10, 9])
     assert "10% shorter than" in text and "Up to 10% longer is not a spike" in text
-    text = verdict_text(tab, [20, 20, 20, 20, 20], [10, 10, 10, 10, 10.02])
+    text = verdict_text(checker, [20, 20, 20, 20, 20], [10, 10, 10, 10, 10.02])
     assert "less than 1% longer than" in text
 
 
-def test_a_jump_looks_different_from_a_spike(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
+def test_a_jump_looks_different_from_a_spike(checker):
     border = "el => { const s = getComputedStyle(el); return [s.borderLeftStyle, s.borderLeftColor, s.borderLeftWidth]; }"
-    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
-    assert verdict(tab) == "spike"
-    spike = tab.locator("#rh-load-verdict").evaluate(border)
-    title_spike = tab.locator("#rh-load-verdict .rh-load__title").inner_text()
-    fill(tab, [20, 20, 20, 20, 27], [10, 10, 10, 10, 10])
-    assert verdict(tab) == "jump"
-    jump = tab.locator("#rh-load-verdict").evaluate(border)
-    title_jump = tab.locator("#rh-load-verdict .rh-load__title").inner_text()
-    fill(tab, [20, 22, 25, 24, 26], [8, 9, 10, 10, 11])
-    assert verdict(tab) == "none"
-    none = tab.locator("#rh-load-verdict").evaluate(border)
+    fill(checker, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    assert verdict(checker) == "spike"
+    spike = checker.locator("#rh-load-verdict").evaluate(border)
+    title_spike = checker.locator("#rh-load-verdict .rh-load__title").inner_text()
+    fill(checker, [20, 20, 20, 20, 27], [10, 10, 10, 10, 10])
+    assert verdict(checker) == "jump"
+    jump = checker.locator("#rh-load-verdict").evaluate(border)
+    title_jump = checker.locator("#rh-load-verdict .rh-load__title").inner_text()
+    fill(checker, [20, 22, 25, 24, 26], [8, 9, 10, 10, 11])
+    assert verdict(checker) == "none"
+    none = checker.locator("#rh-load-verdict").evaluate(border)
     assert spike != jump and spike != none and jump != none
     assert spike[0] == "solid" and jump[0] == "dashed"  # not colour alone
     assert title_spike != title_jump and "note" in title_jump.lower()
 
 
-def test_bad_numbers_get_a_clear_message(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 30, 12])
-    assert verdict(tab) == "error"
-    assert "Last week: the longest run (30) cannot be more than the week's total (24)" in tab.locator("#rh-load-verdict").inner_text()
-    tab.fill("#rh-load-long-3", "-4")
-    assert verdict(tab) == "error"
-    assert "Last week, longest run: enter a number of 0 or more" in tab.locator("#rh-load-verdict").inner_text()
+def test_bad_numbers_get_a_clear_message(checker):
+    fill(checker, [20, 22, 25, 24, 30], [8, 9, 10, 30, 12])
+    assert verdict(checker) == "error"
+    assert "Last week: the longest run (30) cannot be more than the week's total (24)" in checker.locator("#rh-load-verdict").inner_text()
+    checker.fill("#rh-load-long-3", "-4")
+    assert verdict(checker) == "error"
+    assert "Last week, longest run: enter a number of 0 or more" in checker.locator("#rh-load-verdict").inner_text()
 
 
-def test_every_field_has_a_label(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    fields = tab.locator("#rh-load-form input, #rh-load-form select")
+def test_every_field_has_a_label(checker):
+    fields = checker.locator("#rh-load-form input, #rh-load-form select")
     assert fields.count() == 15
     for index in range(fields.count()):
         field_id = fields.nth(index).get_attribute("id")
-        assert tab.locator(f'label[for="{field_id}"]').inner_text().strip(), field_id
-    tab.select_option("#rh-load-unit", "min")
-    assert tab.locator('label[for="rh-load-long-4"]').inner_text() == "This week: longest run, minutes"
+        assert checker.locator(f'label[for="{field_id}"]').inner_text().strip(), field_id
+    checker.select_option("#rh-load-unit", "min")
+    assert checker.locator('label[for="rh-load-long-4"]').inner_text() == "This week: longest run, minutes"
 
 
 def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site):
@@ -184,31 +200,28 @@ def test_the_page_links_what_to_read_and_cites_its_evidence(site_dir):
 
 
 @pytest.mark.parametrize("raw", ["abc", "1_000", "1e309", "5e-324", "0x10", "Infinity", "1.2.3", "12 km", "1e3"])
-def test_a_field_it_cannot_read_is_named_and_no_verdict_is_given(tab, served_site, raw):
+def test_a_field_it_cannot_read_is_named_and_no_verdict_is_given(checker, raw):
     """Values a number field would blank or Number() would misread: named, never a verdict on the rest."""
-    tab.goto(f"{served_site}tools/training-load/")
-    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
-    tab.fill("#rh-load-long-2", raw)
-    assert verdict(tab) == "error"
-    text = tab.locator("#rh-load-verdict").inner_text()
+    fill(checker, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    checker.fill("#rh-load-long-2", raw)
+    assert verdict(checker) == "error"
+    text = checker.locator("#rh-load-verdict").inner_text()
     assert "2 weeks ago, longest run: this is not a number the checker can read" in text
     assert raw not in text and "Infinity" not in text and "No spike" not in text
 
 
-def test_full_width_digits_and_decimal_commas_are_read(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    fill(tab, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
-    tab.fill("#rh-load-long-4", "\uff11\uff14")  # full-width 14
-    assert verdict(tab) == "spike"
-    tab.fill("#rh-load-long-4", "11,5")
-    assert verdict(tab) == "spike" and "15% longer" in tab.locator("#rh-load-verdict").inner_text()
+def test_full_width_digits_and_decimal_commas_are_read(checker):
+    fill(checker, [20, 22, 25, 24, 30], [8, 9, 10, 10, 14])
+    checker.fill("#rh-load-long-4", "\uff11\uff14")  # full-width 14
+    assert verdict(checker) == "spike"
+    checker.fill("#rh-load-long-4", "11,5")
+    assert verdict(checker) == "spike" and "15% longer" in checker.locator("#rh-load-verdict").inner_text()
 
 
-def test_an_absurd_value_gets_a_message(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
-    fill(tab, [20, 22, 25, 24, 5000], [8, 9, 10, 10, 14])
-    assert verdict(tab) == "error"
-    assert "This week, total: more than 1000 km is more than anyone runs in a week" in tab.locator("#rh-load-verdict").inner_text()
+def test_an_absurd_value_gets_a_message(checker):
+    fill(checker, [20, 22, 25, 24, 5000], [8, 9, 10, 10, 14])
+    assert verdict(checker) == "error"
+    assert "This week, total: more than 1000 km is more than anyone runs in a week" in checker.locator("#rh-load-verdict").inner_text()
 
 
 MARKER = "EVILTEXT"
