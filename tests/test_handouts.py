@@ -186,9 +186,21 @@ def test_every_condition_page_and_guide_has_one_print_button_that_prints(browser
     tab = context.new_page()
     tab.goto(served_site + path, wait_until="load")
     buttons = tab.locator("button", has_text="Print")
-    buttons.first.wait_for()
+    tab.locator("button.rh-print[data-rh-wired]").wait_for()  # share.js has wired it up
     assert buttons.count() == 1 and buttons.inner_text() == label
     tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     buttons.click()
     assert tab.evaluate("window.__printed") == 1
+    context.close()
+
+
+def test_without_javascript_no_copy_or_print_button_shows(browser, served_site):
+    """The buttons are in the page as built, and need share.js to do anything: with scripting off
+    they are hidden (site.css), never a button that does nothing."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    for path in ("conditions/it-band-syndrome/", "self-care/first-steps/", "self-care/physio-sheet/", "exercises/clamshell/"):
+        tab.goto(served_site + path, wait_until="load")
+        assert tab.locator("button.rh-print").count() == 1, path  # in the page, and
+        assert tab.locator("button.rh-print:visible, button.rh-copy-summary:visible").count() == 0, path  # hidden
     context.close()

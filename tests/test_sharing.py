@@ -152,3 +152,39 @@ def test_the_sitemap_dates_every_page_by_its_content_not_the_build(site_dir, con
     listed = {a["href"].split("conditions/")[1].strip("/") for a in region.select("article a[href*='conditions/']")}
     listed &= set(conditions)
     assert listed and lastmod[f"{SITE_URL}where-it-hurts/side/"] == max(conditions[slug] for slug in listed)
+
+
+def test_every_reviewed_page_is_built_with_one_print_button_and_in_short_with_a_copy_button(html_files):
+    """Issues 16 and 17: the buttons are in the page as built (share.js only wires them up, so
+    nothing moves as it starts); one print button on every page with a review footer, the copy
+    button at the end of "In short", and none of it in the search index."""
+    reviewed = 0
+    for path in html_files:
+        tree = tree_of(path)
+        prints = tree.xpath("//article//button[contains(concat(' ', @class, ' '), ' rh-print ')]")
+        copies = tree.xpath("//article//button[contains(@class, 'rh-copy-summary')]")
+        if not tree.find_class("rh-page-footer"):
+            assert not prints and not copies, path
+            continue
+        reviewed += 1
+        folder = path.parent
+        if folder.parent.name == "conditions":
+            wanted = "Print a 2-page handout"
+        else:
+            wanted = "Print this sheet" if folder.name == "physio-sheet" else "Print this page"
+        assert [b.text_content() for b in prints] == [wanted], path
+        for button in prints + copies:
+            holder = button.getparent()
+            assert button.get("type") == "button" and "rh-screen-only" in holder.get("class", "").split(), path
+            assert holder.get("data-search-exclude") is not None, f"{path}: a button's words would be searchable"
+        in_short = tree.get_element_by_id("in-short", None)
+        assert len(copies) == (in_short is not None), path
+        if in_short is not None:
+            # at the end of "In short": after its heading, before the next section's heading
+            following = [e for e in in_short.itersiblings() if e.tag == "h2"]
+            row = copies[0].getparent()
+            assert row in list(in_short.itersiblings()) and (
+                not following or row.getparent().index(row) < row.getparent().index(following[0])
+            ), path
+            assert row.find_class("rh-copy-status")[0].get("role") == "status"
+    assert reviewed > 70

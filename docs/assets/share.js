@@ -12,91 +12,44 @@
   });
 })();
 
-/* A button under each condition page's "In short" that copies the summary as
-   plain text, with the page's address, ready to paste into a newsletter. */
+/* The copy and print buttons are in the page from the build (scripts/crosslinks/pagetools.py),
+   so nothing moves as this script starts; here they only learn what to do. */
 document$.subscribe(function () {
-  var heading = document.getElementById("in-short");
-  if (!heading || heading.dataset.rhCopy) return;
-  heading.dataset.rhCopy = "1";
-  var paragraphs = [];
-  for (var el = heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
-    if (el.tagName === "P") paragraphs.push(el);
-  }
-  if (!paragraphs.length) return;
-  var canonical = document.querySelector('link[rel="canonical"]');
-  var address = canonical ? canonical.href : location.href.split("#")[0];
-
-  function plain(paragraph) {
-    var copy = paragraph.cloneNode(true);
-    copy.querySelectorAll("sup").forEach(function (sup) { sup.remove(); }); // citation numbers
-    return copy.textContent.replace(/\s+/g, " ").replace(/\s+([.,;:])/g, "$1").trim();
-  }
-
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button rh-copy-summary";
-  button.textContent = "Copy this summary for a newsletter";
-  var status = document.createElement("span");
-  status.className = "rh-copy-status";
-  status.setAttribute("role", "status");
-  button.addEventListener("click", function () {
-    var text = paragraphs.map(plain).join("\n\n") + "\n\nRead more: " + address;
+  Array.prototype.forEach.call(document.querySelectorAll("button.rh-print"), function (button) {
+    if (button.dataset.rhWired) return;
+    button.dataset.rhWired = "1";
+    button.addEventListener("click", function () { window.print(); });
+  });
+  var copy = document.querySelector("button.rh-copy-summary");
+  if (!copy || copy.dataset.rhWired) return;
+  copy.dataset.rhWired = "1";
+  var status = copy.parentNode.querySelector(".rh-copy-status");
+  copy.addEventListener("click", function () {
+    var text = inShort().map(plain).join("\n\n") + "\n\nRead more: " + address();
     navigator.clipboard.writeText(text).then(
       function () { status.textContent = "Copied: paste it into your newsletter."; },
       function () { status.textContent = "Could not copy. Select the text above instead."; }
     );
   });
-  // every condition page (the one with the run, modify or stop card) prints as a two-page
-  // handout (site.css); say so where coaches look
-  var handout = document.querySelector(".rh-today") !== null;
-  var print = printButton(handout ? "Print a 2-page handout" : "Print this page", "rh-in-short-print");
-  // on a condition page the card and the warning box come first (a phone's first screen); the
-  // buttons go just before the page's contents list
-  var contents = document.querySelector("article > .rh-contents");
-  if (handout && contents) {
-    var row = document.createElement("p");
-    row.className = "rh-screen-only rh-summary-tools";
-    row.append(button, " ", print, status);
-    contents.before(row);
-  } else {
-    paragraphs[paragraphs.length - 1].after(button, print, status);
+
+  /* "In short" as plain text, with the page's address, ready to paste into a newsletter */
+  function inShort() {
+    var paragraphs = [];
+    var heading = document.getElementById("in-short");
+    for (var el = heading && heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
+      if (el.tagName === "P" && !el.classList.contains("rh-summary-tools")) paragraphs.push(el);
+    }
+    return paragraphs;
   }
-});
-
-/* A "Print this sheet" button above a printable form (it needs JavaScript, so it is added by it) */
-document$.subscribe(function () {
-  var sheet = document.querySelector(".rh-sheet");
-  if (!sheet || sheet.dataset.rhPrint) return;
-  sheet.dataset.rhPrint = "1";
-  sheet.before(onScreenOnly(printButton("Print this sheet", "md-button--primary"), "rh-screen-only"));
-});
-
-/* A button that prints the page, and a paragraph to hold one. */
-function printButton(label, extraClass) {
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button rh-print " + extraClass;
-  button.textContent = label;
-  button.addEventListener("click", function () { window.print(); });
-  return button;
-}
-function onScreenOnly(button, holderClass) {
-  var holder = document.createElement("p");
-  holder.className = holderClass;
-  holder.append(button);
-  return holder;
-}
-
-/* A "Print this page" button at the end of every other reviewed page (guides, exercises, tools),
-   just above its review footer: added by JavaScript, it would push the first screen down (a layout
-   shift) if it went under the title. Condition pages have theirs above their contents list, the
-   physio sheet above its form. */
-document$.subscribe(function () {
-  var footer = document.querySelector(".rh-page-footer");
-  if (!footer || footer.dataset.rhPrint) return;
-  if (document.getElementById("in-short") || document.querySelector(".rh-sheet")) return;
-  footer.dataset.rhPrint = "1";
-  footer.before(onScreenOnly(printButton("Print this page", ""), "rh-screen-only rh-print-holder"));
+  function plain(paragraph) {
+    var text = paragraph.cloneNode(true);
+    text.querySelectorAll("sup").forEach(function (sup) { sup.remove(); }); // citation numbers
+    return text.textContent.replace(/\s+/g, " ").replace(/\s+([.,;:])/g, "$1").trim();
+  }
+  function address() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return canonical ? canonical.href : location.href.split("#")[0];
+  }
 });
 
 /* A table too wide for the screen scrolls sideways inside its frame; a line above it says so,

@@ -12,7 +12,7 @@ import functools
 import html
 import re
 
-from . import bodymap, citations, ladders, metadata, painrule, poses, triage, walkrun
+from . import bodymap, citations, ladders, metadata, pagetools, painrule, poses, triage, walkrun
 from .escape import md_escape
 from .graph import Condition, Graph
 from .load import Page
@@ -223,7 +223,7 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         markdown = markdown.replace(marker("symptoms"), symptoms_block(graph, condition))
         markdown = markdown.replace(marker("often-confused-with"), often_confused_block(graph, condition))
         markdown = markdown.replace(marker("exercises"), exercises_block(graph, condition))
-        markdown = contents_list(markdown, condition_top(graph, condition))
+        markdown = contents_list(markdown, condition_top(graph, condition) + "\n" + pagetools.summary_tools(pagetools.HANDOUT_LABEL))
     if marker("body-map") in markdown:
         markdown = markdown.replace(marker("body-map"), finder_map(graph))
     if graph.pain_rule is not None and "crosslinks:pain-rule" in markdown:
@@ -244,7 +244,9 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
         tail.append(about_this_page(graph, page))
         if site_url:
             tail.append(metadata.cite_this_page(page, site_url))
-    return markdown.rstrip() + "\n\n" + "\n".join(tail) if tail else markdown
+    if tail:
+        markdown = markdown.rstrip() + "\n\n" + "\n".join(tail)
+    return pagetools.add_tools(markdown, reviewed=getattr(page.meta, "reviewed", None) is not None)
 
 
 def picture_markdown(src: str, target: str, alt: str, size: tuple[int, int], css: str, lazy: bool = True) -> str:
