@@ -492,3 +492,26 @@ FIRST_FOR = [
 def test_each_new_condition_ranks_first_for_its_documented_input(site_dir, api, slug, region, ticked, ages):
     (order,) = rank(site_dir, api, [(region, ticked, ages)])
     assert order[0] == slug, f"{region} {ticked} {ages}: {order[:3]}"
+
+
+# Issue 16: what runners' stories said that the finder had no box for, and the box each has now,
+# with the area where the story placed it (None: wherever a condition that uses it is)
+STORY_BOXES = [
+    ("deep squats", "pain-deep-squat", None),
+    ("morning stiffness at the front", "hip-stiff-in-morning", "front"),
+    ("going downhill", "pain-running-downhill", None),
+    ("a sudden start at the inner thigh", "started-suddenly", "inner-thigh"),
+    ("swelling", "swollen-top-of-pelvis", None),
+    ("bruising", "bruise-back-of-thigh", None),
+    ("a clicky hip as a baby", "hip-problem-as-a-baby", None),
+    ("irregular periods or eating too little", "periods-stopped-or-eating-less", None),
+]
+
+
+def test_the_runners_words_that_found_no_box_now_have_one(site_dir, api):
+    """Each box is used by a condition (whose page cites what it says) and asked in its area."""
+    for words, symptom, area in STORY_BOXES:
+        users = [c for c in api["conditions"] if symptom in {s["id"] for s in c["symptoms"]} and (area is None or area in c["regions"])]
+        assert users, f"{words!r}: no condition{' of ' + area if area else ''} uses {symptom}"
+        region = area or users[0]["regions"][0]
+        assert symptom in region_symptoms(site_dir, api, region), f"{words!r}: the finder does not ask about it in {region}"
