@@ -6,6 +6,7 @@ the whole site is done by LinkChecker in test_links.py.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -22,17 +23,18 @@ UNIVERSAL_SIGNS = {sign.id for sign in GRAPH.universal_signs()}
 CONDITIONS = sorted(GRAPH.conditions)
 
 
-def links_from(site_dir: Path, html_file: Path) -> set[str]:
-    """Site-relative paths ('conditions/x/') of every internal page a page links to."""
+@functools.cache
+def links_from(site_dir: Path, html_file: Path) -> frozenset[str]:
+    """Site-relative paths ('conditions/x/') of every internal page a page links to (read with
+    lxml, once per page: the two link tests read about 300 pages between them)."""
     base = "/" + html_file.parent.relative_to(site_dir).as_posix() + "/"
     found = set()
-    for a in soup_of(html_file).select("article a[href]"):
-        href = a["href"]
+    for href in tree_of(html_file).xpath("//article//a/@href"):
         if urlsplit(href).scheme or href.startswith("#"):
             continue
         path = urlsplit(urljoin(base.replace("//", "/"), href)).path
         found.add(path.lstrip("/"))
-    return found
+    return frozenset(found)
 
 
 def test_every_page_parses_and_has_a_title_and_description(site_dir, html_files):
@@ -76,29 +78,35 @@ def test_every_symptom_page_links_only_to_conditions_that_link_back(site_dir):
                 assert f"symptoms/{symptom}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom, path)
 
 
+def has_class(name: str) -> str:
+    """An XPath test for one class among an element's classes."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
 def test_only_warning_sign_pages_carry_a_warning_box(site_dir):
+    danger = f"//article//*[{has_class('admonition')} and {has_class('danger')}]"
     for symptom in SYMPTOMS:
-        assert not page(site_dir, f"symptoms/{symptom}/").select("article .admonition.danger"), symptom
+        assert not tree_of(site_dir / "symptoms" / symptom / "index.html").xpath(danger), symptom
     for sign in GRAPH.signs.values():
-        box = page(site_dir, f"symptoms/{sign.id}/").select_one("article .admonition.danger")
-        assert box is not None and box.get("data-tier-group") == sign.tier, sign.id
+        boxes = tree_of(site_dir / "symptoms" / sign.id / "index.html").xpath(danger)
+        assert boxes and boxes[0].get("data-tier-group") == sign.tier, sign.id
 
 
 def test_condition_pages_say_they_inform_and_who_wrote_them(site_dir):
     for slug in CONDITIONS:
-        soup = page(site_dir, f"conditions/{slug}/")
-        text = soup.select_one("article").get_text(" ", strip=True)
+        tree = tree_of(site_dir / "conditions" / slug / "index.html")
+        text = " ".join(tree.find(".//article").text_content().split())
         assert "This page informs; it does not diagnose" in text
         assert "written by the site's editors" in text.lower()
         assert "not yet been reviewed by a clinician" in text
         assert "Last reviewed" in text
+        ids = set(tree.xpath("//@id"))
         for anchor in ("sources", "often-confused-with", "exercises-that-help", "about-this-page"):
-            assert soup.find(id=anchor), (slug, anchor)
-        sources = soup.select("ol.rh-sources > li")
-        assert sources and all(li.find("a", href=True) for li in sources), slug
-        cites = soup.select("sup.rh-cite a")
-        ids = {tag["id"] for tag in soup.find_all(id=True)}  # one pass, not a tree search per citation
-        assert cites and all(a["href"][1:] in ids for a in cites), slug
+            assert anchor in ids, (slug, anchor)
+        sources = tree.xpath(f"//ol[{has_class('rh-sources')}]/li")
+        assert sources and all(li.xpath(".//a[@href]") for li in sources), slug
+        cites = tree.xpath(f"//sup[{has_class('rh-cite')}]//a/@href")
+        assert cites and all(href[1:] in ids for href in cites), slug
 
 
 def test_region_and_symptom_index_pages_list_everything(site_dir):
