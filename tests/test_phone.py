@@ -283,3 +283,37 @@ def test_the_print_button_and_table_hints_move_nothing_on_the_first_screen(brows
     score = tab.evaluate("window.__rhShift")
     context.close()
     assert score < 0.01, f"/{path}: the first view shifts by {score:.3f}"
+
+
+# Every control a reader can tap, with its target: a box's label (which ticks it) or the control
+TARGETS = """(scope) => [...document.querySelectorAll(scope)].filter((e) => e.getClientRects().length).map((e) => {
+  const label = e.id ? document.querySelector('label[for="' + e.id + '"]') : null;
+  const box = (label || e).getBoundingClientRect();
+  return [e.id || e.textContent.trim().slice(0, 40), Math.round(box.width), Math.round(box.height)];
+})"""
+
+
+@pytest.mark.parametrize(
+    ("path", "scope"),
+    [
+        (
+            "finder/?where=front&s=deep-groin-ache,cannot-bear-weight",
+            "#rh-finder input, #rh-finder button, #rh-finder h3 > a, #rh-finder p > a:only-child",
+        ),
+        ("conditions/gluteal-tendinopathy/", "article button"),
+        ("self-care/first-steps/", "article button"),
+    ],
+)
+def test_every_control_is_a_thumb_sized_target(browser, served_site, path, scope):
+    """Issue 16: every box, button and stand-alone link a phone reader taps is at least 44 x 44 px
+    (links inside a sentence are not: WCAG's exception for inline links)."""
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    tab = context.new_page()
+    tab.goto(served_site + path, wait_until="load")
+    if path.startswith("finder/"):
+        tab.locator("#rh-finder[data-loaded]").wait_for()
+    targets = tab.evaluate(TARGETS, scope)
+    context.close()
+    assert len(targets) >= 2, targets
+    small = [t for t in targets if t[1] < 44 or t[2] < 44]
+    assert not small, f"/{path}: targets under 44 x 44 px: {small}"
