@@ -213,3 +213,20 @@ def test_the_markers_of_one_sentence_become_one_group_at_its_end():
     # never across a list item, a table cell, an HTML block or a blank line
     kept = "Try these [@A]:\n- one [@B]\n| a [@A] | b [@B] |\n<li>x [@A]</li><li>y [@B]</li>\n\nNew [@C]."
     assert group_per_sentence(kept) == kept
+
+
+def test_each_page_gets_one_print_button_where_a_reader_looks_for_it():
+    """pagetools.add_tools (the copy and print buttons written by the build, issue 17)."""
+    from crosslinks.pagetools import add_tools
+
+    guide = "# Guide\n\n## In short {#in-short}\n\nRest a little.\n\n- a list\n\n## Next {#next}\n\nMore.\n"
+    row = add_tools(guide, reviewed=True)
+    before, after = row.split('<p class="rh-screen-only rh-summary-tools"', 1)
+    assert before.endswith("- a list\n\n") and after.count("## Next") == 1, "the row ends 'In short'"
+    assert "Copy this summary for a newsletter" in after and after.count("rh-print") == 1
+    sheet = add_tools('Fill it in.\n\n<form class="rh-sheet" aria-label="x">\n</form>\n', reviewed=True)
+    assert sheet.index("Print this sheet") < sheet.index("<form") and sheet.count("rh-print") == 1
+    end = add_tools("# Page\n\nText.\n", reviewed=True)
+    assert end.rstrip().endswith("Print this page</button></p>")
+    assert add_tools("# Page\n\nText.\n", reviewed=False) == "# Page\n\nText.\n"
+    assert all("data-search-exclude" in text for text in (row, sheet, end))

@@ -246,6 +246,8 @@ def page_markdown(graph: Graph, page: Page, markdown: str, site_url: str = "") -
             tail.append(metadata.cite_this_page(page, site_url))
     if tail:
         markdown = markdown.rstrip() + "\n\n" + "\n".join(tail)
+    if condition is not None:
+        return markdown  # its copy and print row is with its card (contents_list above)
     return pagetools.add_tools(markdown, reviewed=getattr(page.meta, "reviewed", None) is not None)
 
 

@@ -39,11 +39,10 @@ def summary_tools(print_label: str) -> str:
 
 
 def add_tools(markdown: str, reviewed: bool) -> str:
-    """Every reviewed page gets one print button: beside the copy button at the end of its
-    "In short", or above a printable form, or at the end of the page. (A condition page's row goes
-    above its contents list instead: `summary_tools(HANDOUT_LABEL)`, placed by the caller.)"""
-    if "rh-summary-tools" in markdown:
-        return markdown  # a condition page's, placed with its card
+    """The buttons of a page other than a condition page (whose row goes with its card, above its
+    contents list: `summary_tools(HANDOUT_LABEL)`): above a printable form, its print button;
+    at the end of "In short", the copy and print row; else, on a reviewed page, a print button
+    at the end. One print button, wherever it goes."""
     sheet = _SHEET.search(markdown)
     if sheet:
         holder = f'<p class="rh-screen-only" data-search-exclude>{print_button(SHEET_LABEL, "md-button--primary")}</p>\n\n'
