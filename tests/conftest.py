@@ -251,6 +251,11 @@ def tree_of(path: Path) -> lxml.html.HtmlElement:
     return lxml.html.parse(str(path)).getroot()
 
 
+def has_class(name: str) -> str:
+    """An XPath test for one class among an element's classes (lxml has no CSS selectors here)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
 def page(site_dir: Path, url_path: str) -> BeautifulSoup:
     """The parsed page at a site-relative URL such as 'conditions/x/'."""
     return soup_of(site_dir / url_path / "index.html")
@@ -351,9 +356,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 # test reads it.
 @pytest.fixture(scope="session")
 def first_views(site_dir: Path) -> dict:
-    views = SURVEY.result(site_dir)
-    print(f"\nfirst views of {len(views)} pages with axe in 3 variants: {SURVEY.seconds:.0f} s (in the background)")
-    return views
+    return SURVEY.result(site_dir)  # its time is in the test summary (pytest_terminal_summary)
 
 
 # The fast tier (`python3 scripts/docs.py test --fast`) leaves out what needs a browser, a served

@@ -5,6 +5,7 @@ width, and none with the search dialog open."""
 from __future__ import annotations
 
 import pytest
+from conftest import tree_of
 from quality_gates import (
     AXE_JS,
     CSP_LISTENER,
@@ -70,8 +71,6 @@ def test_every_page_links_the_same_style_sheets_and_no_others(html_files):
     """The survey's axe runs fetch the style sheets (axe's `preload`, read by the
     css-orientation-lock rule) only on the pages it checks whole: it may, because every page links
     the same ones and has no style element of its own."""
-    from conftest import tree_of
-
     linked = {}
     for path in html_files:
         tree = tree_of(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SITE_URL, page, tree_of
+from conftest import SITE_URL, has_class, page, tree_of
 
 
 def test_every_page_has_a_canonical_url_description_and_preview_tags(html_files, site_dir):
@@ -161,7 +161,7 @@ def test_every_reviewed_page_is_built_with_one_print_button_and_in_short_with_a_
     reviewed = 0
     for path in html_files:
         tree = tree_of(path)
-        prints = tree.xpath("//article//button[contains(concat(' ', @class, ' '), ' rh-print ')]")
+        prints = tree.xpath(f"//article//button[{has_class('rh-print')}]")
         copies = tree.xpath("//article//button[contains(@class, 'rh-copy-summary')]")
         if not tree.find_class("rh-page-footer"):
             assert not prints and not copies, path

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import jsonschema
-from conftest import DOCS, page, site_content, soup_of, tree_of
+from conftest import DOCS, has_class, page, site_content, soup_of, tree_of
 
 from crosslinks.api import schema_json
 
@@ -78,11 +78,6 @@ def test_every_symptom_page_links_only_to_conditions_that_link_back(site_dir):
                 assert f"symptoms/{symptom}/" in links_from(site_dir, site_dir / path / "index.html"), (symptom, path)
 
 
-def has_class(name: str) -> str:
-    """An XPath test for one class among an element's classes."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
 def test_only_warning_sign_pages_carry_a_warning_box(site_dir):
     danger = f"//article//*[{has_class('admonition')} and {has_class('danger')}]"
     for symptom in SYMPTOMS:
@@ -133,7 +128,7 @@ def test_the_api_validates_against_its_schema_and_matches_the_pages(site_dir):
 
 def test_every_page_carries_the_medical_disclaimer(html_files):
     for html_file in html_files:
-        aside = tree_of(html_file).xpath('//aside[contains(concat(" ", @class, " "), " rh-disclaimer ")]')
+        aside = tree_of(html_file).xpath(f"//aside[{has_class('rh-disclaimer')}]")
         assert aside and "does not diagnose" in aside[0].text_content(), html_file
 
 
