@@ -317,3 +317,13 @@ def test_every_control_is_a_thumb_sized_target(browser, served_site, path, scope
     assert len(targets) >= 2, targets
     small = [t for t in targets if t[1] < 44 or t[2] < 44]
     assert not small, f"/{path}: targets under 44 x 44 px: {small}"
+
+
+def test_the_physio_sheet_fits_the_narrowest_phone(browser, served_site):
+    """At 320 px its six-week log once pushed the page 37 px sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    tab = context.new_page()
+    tab.goto(served_site + "self-care/physio-sheet/", wait_until="load")
+    sideways = tab.evaluate("document.documentElement.scrollWidth - innerWidth")
+    context.close()
+    assert sideways <= 0, f"the physio sheet scrolls {sideways} px sideways at 320 px"
