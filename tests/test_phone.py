@@ -40,13 +40,19 @@ def test_wide_tables_become_cards_with_every_column_named_on_a_phone(browser, se
     assert not report["headers_shown"], "the header row is hidden on a phone (each cell names its column)"
 
 
-def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def read_page(browser, url: str, viewport: dict[str, int], script: str) -> object:
+    """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
+    context = browser.new_context(viewport=viewport)
     tab = context.new_page()
-    tab.goto(served_site + "conditions/", wait_until="load")
-    display = tab.evaluate("() => getComputedStyle(document.querySelector('table.rh-stack tr')).display")
+    tab.goto(url, wait_until="load")
+    answer = tab.evaluate(script)
     context.close()
-    assert display == "table-row"
+    return answer
+
+
+def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
+    script = "() => getComputedStyle(document.querySelector('table.rh-stack tr')).display"
+    assert read_page(browser, served_site + "conditions/", {"width": 1280, "height": 900}, script) == "table-row"
 
 
 def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, served_site, site_dir):
@@ -321,9 +327,6 @@ def test_every_control_is_a_thumb_sized_target(browser, served_site, path, scope
 
 def test_the_physio_sheet_fits_the_narrowest_phone(browser, served_site):
     """At 320 px its six-week log once pushed the page 37 px sideways."""
-    context = browser.new_context(viewport={"width": 320, "height": 700})
-    tab = context.new_page()
-    tab.goto(served_site + "self-care/physio-sheet/", wait_until="load")
-    sideways = tab.evaluate("document.documentElement.scrollWidth - innerWidth")
-    context.close()
+    narrow = {"width": 320, "height": 700}
+    sideways = read_page(browser, served_site + "self-care/physio-sheet/", narrow, "document.documentElement.scrollWidth - innerWidth")
     assert sideways <= 0, f"the physio sheet scrolls {sideways} px sideways at 320 px"
