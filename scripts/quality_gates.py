@@ -15,10 +15,11 @@ import io
 import json
 import os
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,11 @@ class Visit:
 
     def html_weight(self) -> int:
         return sum(f.served for f in self.fetched if f.url.split("#")[0] == self.url.split("#")[0])
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Visit:
+        """A Visit back from `dataclasses.asdict` as JSON (the survey runs in a process of its own)."""
+        return cls(**{**data, "fetched": [Fetched(**f) for f in data["fetched"]]})
 
 
 class FirstViews:
@@ -489,6 +495,31 @@ def survey(browser: Any, base_url: str, paths: list[str], axe: bool = True, site
     return results
 
 
+def survey_site(site_dir: Path) -> dict[str, Visit]:
+    """`survey` of every page of the built site in `site_dir`, served on loopback, in a browser
+    of its own."""
+    from playwright.sync_api import sync_playwright
+
+    with serving(site_dir) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return survey(chromium, base, page_paths(site_dir), site_dir=site_dir)
+        finally:
+            chromium.close()
+
+
+def main(argv: list[str]) -> int:
+    """`python3 scripts/quality_gates.py survey SITE_DIR OUT.json`: the page survey of a built
+    site, written as JSON (tests/conftest.py runs it beside the other tests, in a process of its
+    own so that neither waits on the other's Python)."""
+    if len(argv) != 3 or argv[0] != "survey":
+        print("usage: quality_gates.py survey SITE_DIR OUT.json", file=sys.stderr)
+        return 2
+    views = survey_site(Path(argv[1]))
+    Path(argv[2]).write_text(json.dumps({path: asdict(view) for path, view in views.items()}), encoding="utf-8")
+    return 0
+
+
 # What the browser fetches for the first search, beyond the page itself: Material's worker and
 # index, and the site's worker, layer script and layer data.
 SEARCH_FILES = ("search/search_index.json", "search/layer.json", "assets/search-worker.js", "assets/search-layer.js")
@@ -540,3 +571,7 @@ def rates_of(tops: dict[str, list[str]], queries: list[dict[str, Any]]) -> tuple
         if not hit:
             misses.append(f"[{q['kind']}] {q['query']!r}: got {top}, wanted one of {q['expect']}")
     return top3 / len(queries), first / len(queries), misses
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

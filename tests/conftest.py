@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import functools
 import io
+import json
 import logging
 import os
 import shutil
@@ -291,17 +292,19 @@ def browser():
 
 
 class BackgroundSurvey:
-    """The page survey (one first view of every built page, read by tests/test_survey.py), run in
-    a thread of its own, with its own browser and server, from the moment the site is built.
+    """The page survey (one first view of every built page, read by tests/test_survey.py), run
+    from the moment the site is built, beside the other tests, in a process of its own
+    (`quality_gates.py survey`) with its own browser and server.
 
-    It is the longest piece of the full tier, and it waits on Chromium while most other tests
-    wait on Python: on a 2-core machine the two overlap, where run one after the other they add
-    up. A failure inside the thread is raised again in the tests that read the survey."""
+    It is the longest piece of the full tier. In a thread of this process, its Playwright client
+    waited for Python's lock whenever a test was busy in Python (parsing pages, reading PDFs); in
+    a process of its own, each keeps one of the two cores. A thread only waits for the process,
+    so the time it took is known; a failure in it fails the tests that read the survey."""
 
     def __init__(self) -> None:
         self.thread: threading.Thread | None = None
         self.views: dict | None = None
-        self.error: BaseException | None = None
+        self.error: str | None = None
         self.seconds = 0.0
         self.waited = 0.0  # how long the tests that read it waited for it to finish
 
@@ -317,24 +320,23 @@ class BackgroundSurvey:
         self.thread.join()
         self.waited += time.perf_counter() - started
         if self.error is not None:
-            raise self.error
+            pytest.fail(self.error, pytrace=False)
         assert self.views is not None
         return self.views
 
     def _run(self, site_dir: Path) -> None:
-        from playwright.sync_api import sync_playwright
-        from quality_gates import page_paths, survey
+        from quality_gates import Visit
 
         started = time.perf_counter()
-        try:
-            with serving(site_dir) as base, sync_playwright() as playwright:  # Playwright's sync API: one instance per thread
-                chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                self.views = survey(chromium, base, page_paths(site_dir), site_dir=site_dir)
-                chromium.close()
-        except BaseException as error:  # re-raised in the tests that read the survey
-            self.error = error
-        finally:
-            self.seconds = time.perf_counter() - started
+        out = site_dir.parent / f"{site_dir.name}-survey.json"
+        command = [sys.executable, str(ROOT / "scripts" / "quality_gates.py"), "survey", str(site_dir), str(out)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        self.seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            self.error = f"the page survey failed (exit {done.returncode}):\n{done.stderr[-4000:]}"
+            return
+        data = json.loads(out.read_text(encoding="utf-8"))
+        self.views = {path: Visit.from_json(view) for path, view in data.items()}
 
 
 SURVEY = BackgroundSurvey()
