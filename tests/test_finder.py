@@ -249,15 +249,14 @@ ALERT_REPORT = """(alert, id) => {
 }"""
 
 
-def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone(browser, served_site, api):
+def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone(new_tab, served_site, api):
     """At 390 x 844, ticking any warning sign brings its tier's box, worded exactly as the
     registry words it, into view right under the question, as an alert for screen readers.
 
     Every area asks the same warning questions in the same place (tested above), so each sign is
     ticked on one area, the areas taken in turn: every sign and every area, a fifth of the clicks."""
     tiers = {t["id"]: t for t in api["tiers"]}
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page = new_tab(viewport={"width": 390, "height": 844})
     checked = 0
     signs = api["warning_signs"]
     for number, region in enumerate(REGIONS):
@@ -285,7 +284,6 @@ def test_each_warning_sign_shows_its_tier_box_on_screen_on_a_phone(browser, serv
             box.uncheck()
             assert alert.count() == 0
             checked += 1
-    context.close()
     assert checked == len(signs) and len(signs) >= len(REGIONS)
 
 
@@ -380,9 +378,8 @@ def test_following_a_link_into_the_finder_works(tab, served_site):
 
 
 @pytest.mark.parametrize("width", [320, 360])
-def test_fits_a_narrow_phone_and_200_percent_text(browser, served_site, width):
-    context = browser.new_context(viewport={"width": width, "height": 700})
-    page = context.new_page()
+def test_fits_a_narrow_phone_and_200_percent_text(new_tab, served_site, width):
+    page = new_tab(viewport={"width": width, "height": 700})
     open_finder(page, served_site, "?where=side")
     for zoom in ("100%", "200%"):
         page.evaluate(f"document.documentElement.style.fontSize = 'calc(125% * {zoom[:-1]} / 100)'")
@@ -393,13 +390,11 @@ def test_fits_a_narrow_phone_and_200_percent_text(browser, served_site, width):
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
     region_button(page, "back").locator(".rh-bodymap__spot").first.click()
     assert page.locator("#rh-finder-picked").inner_text() == "You picked: Buttock and sit bone."
-    context.close()
 
 
-def test_no_request_leaves_the_site(browser, served_site, api):
+def test_no_request_leaves_the_site(new_tab, served_site, api):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
-    context = browser.new_context()
-    page = context.new_page()
+    page = new_tab()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     open_finder(page, served_site, "?where=front")
@@ -407,7 +402,6 @@ def test_no_request_leaves_the_site(browser, served_site, api):
     region_button(page, "lower-back").locator(".rh-bodymap__spot").first.click()
     page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
-    context.close()
     assert any(url.endswith("/api/conditions.json") for url in requested)
     foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
     assert not foreign, foreign

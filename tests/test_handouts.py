@@ -181,9 +181,8 @@ def test_folded_evidence_is_closed_on_screen_and_prints_open(printer, site_dir, 
         ("self-care/physio-sheet/", "Print this sheet"),
     ],
 )
-def test_every_condition_page_and_guide_has_one_print_button_that_prints(browser, served_site, path, label):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    tab = context.new_page()
+def test_every_condition_page_and_guide_has_one_print_button_that_prints(new_tab, served_site, path, label):
+    tab = new_tab(viewport={"width": 390, "height": 844})
     tab.goto(served_site + path, wait_until="load")
     buttons = tab.locator("button", has_text="Print")
     tab.locator("button.rh-print[data-rh-wired]").wait_for()  # share.js has wired it up
@@ -191,7 +190,6 @@ def test_every_condition_page_and_guide_has_one_print_button_that_prints(browser
     tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     buttons.click()
     assert tab.evaluate("window.__printed") == 1
-    context.close()
 
 
 def test_without_javascript_no_copy_or_print_button_shows(browser, served_site):

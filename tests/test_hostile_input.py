@@ -189,15 +189,14 @@ INJECTED = (
 )
 
 
-def test_a_script_that_reaches_a_page_never_runs_in_chromium(served, browser):
+def test_a_script_that_reaches_a_page_never_runs_in_chromium(served, new_tab):
     """Should anything get past the content check into a page after the build (a compromised
     host, a proxy), the page policy stops it: the site's own inline scripts run, and an injected
     script, handler, javascript: link or style does not. (One that a template puts there during
     the build fails the build: the test above.)"""
     base, _ = served
     url = f"{base}conditions/bone-thing/"
-    context = browser.new_context()
-    page = context.new_page()
+    page = new_tab()
 
     def inject(route):
         response = route.fetch()
@@ -214,4 +213,3 @@ def test_a_script_that_reaches_a_page_never_runs_in_chromium(served, browser):
     assert page.evaluate("typeof __md_get") == "function", "the site's own inline scripts must still run"
     assert page.evaluate("getComputedStyle(document.getElementById('xss-style')).display") != "none"
     assert len(violations) >= 3, violations
-    context.close()

@@ -14,9 +14,8 @@ TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
 
 
 @pytest.mark.parametrize("path", TABLE_PAGES)
-def test_wide_tables_become_cards_with_every_column_named_on_a_phone(browser, served_site, path):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+def test_wide_tables_become_cards_with_every_column_named_on_a_phone(new_tab, served_site, path):
+    tab = new_tab(viewport=PHONE)
     tab.goto(served_site + path, wait_until="load")
     report = tab.evaluate(
         """() => {
@@ -32,7 +31,6 @@ def test_wide_tables_become_cards_with_every_column_named_on_a_phone(browser, se
           };
         }"""
     )
-    context.close()
     assert report["tables"] >= 1 and report["cells"] >= 10, report
     assert report["overflow"] <= 0, f"{path} scrolls sideways by {report['overflow']} px"
     assert report["cut"] == 0, f"{path}: {report['cut']} cells run off the screen"
@@ -40,29 +38,26 @@ def test_wide_tables_become_cards_with_every_column_named_on_a_phone(browser, se
     assert not report["headers_shown"], "the header row is hidden on a phone (each cell names its column)"
 
 
-def read_page(browser, url: str, viewport: dict[str, int], script: str) -> object:
+def read_page(new_tab, url: str, viewport: dict[str, int], script: str) -> object:
     """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
-    context = browser.new_context(viewport=viewport)
-    tab = context.new_page()
+    tab = new_tab(viewport=viewport)
     tab.goto(url, wait_until="load")
     answer = tab.evaluate(script)
-    context.close()
     return answer
 
 
-def test_on_a_wide_screen_the_table_is_a_table(browser, served_site):
+def test_on_a_wide_screen_the_table_is_a_table(new_tab, served_site):
     script = "() => getComputedStyle(document.querySelector('table.rh-stack tr')).display"
-    assert read_page(browser, served_site + "conditions/", {"width": 1280, "height": 900}, script) == "table-row"
+    assert read_page(new_tab, served_site + "conditions/", {"width": 1280, "height": 900}, script) == "table-row"
 
 
-def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, served_site, site_dir):
+def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(new_tab, served_site, site_dir):
     """Issue 16: beside the map, each area is also a button with its full name, at least 44 x 44 px
     on a phone, and picking one works as a tap on the map does."""
     import json
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+    tab = new_tab(viewport=PHONE)
     tab.goto(served_site + "finder/", wait_until="load")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     buttons = tab.locator(".rh-finder__areas button").evaluate_all(
@@ -75,7 +70,6 @@ def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(browser, ser
     tab.wait_for_function("() => location.search.includes('where=inner-thigh')")
     assert tab.locator('.rh-finder__areas button[data-region="inner-thigh"]').get_attribute("aria-pressed") == "true"
     assert "Inner thigh" in tab.locator("#rh-finder-picked").inner_text()
-    context.close()
 
 
 # Issue 16, a finder for thumbs: the map itself, not only the list beside it. Each shape is
@@ -116,13 +110,12 @@ def overlapping(a: list[float], b: list[float]) -> bool:
     ],
     ids=["phone-320-light", "phone-360-dark", "phone-dark", "desktop-light"],
 )
-def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(browser, served_site, site_dir, viewport, scheme):
+def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(new_tab, served_site, site_dir, viewport, scheme):
     import json
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
     regions = {r["id"]: r for r in api["regions"]}
-    context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=viewport["width"] < 500)
-    tab = context.new_page()
+    tab = new_tab(viewport=viewport, color_scheme=scheme, has_touch=viewport["width"] < 500)
     tab.goto(served_site + "finder/", wait_until="load")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     tab.locator("#rh-finder-map").scroll_into_view_if_needed()
@@ -150,7 +143,6 @@ def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(
     ]
     assert not clashes, f"areas drawn over each other: {clashes}"
     if viewport["width"] < PHONE["width"]:
-        context.close()
         return
     # a tap on each shape picks its area, and the questions for it appear. No reload between taps:
     # another area is picked from the list first, so each tap has something to change.
@@ -166,7 +158,6 @@ def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(
             tab.wait_for_function(f"{where} === '{area['region']}'")
             heading = tab.locator("#rh-finder-questions-heading")
             assert heading.is_visible() and regions[area["region"]]["name"].lower() in heading.inner_text().lower()
-    context.close()
 
 
 LAYOUT_SHIFTS = """window.__rhShifts = [];
@@ -178,30 +169,27 @@ new PerformanceObserver(list => {
 
 
 @pytest.mark.slow
-def test_the_finders_map_does_not_move_when_its_script_starts(browser, served_site):
+def test_the_finders_map_does_not_move_when_its_script_starts(new_tab, served_site):
     """CLS: the map's size is reserved in CSS, and nothing above it appears or goes away; the
     area buttons and the "No area picked yet" line are in the page from the start, so nothing
     under the map moves either (the list the script used to add moved the page by 0.03)."""
-    context = browser.new_context(viewport=PHONE)
-    context.add_init_script(LAYOUT_SHIFTS)
-    tab = context.new_page()
+    tab = new_tab(viewport=PHONE)
+    tab.add_init_script(LAYOUT_SHIFTS)
     tab.goto(served_site + "finder/", wait_until="load")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     tab.wait_for_timeout(300)  # layout-shift entries arrive after the frame that moved
     shifts = tab.evaluate("window.__rhShifts")
     box = tab.locator("svg.rh-bodymap").bounding_box()
-    context.close()
     assert not shifts, f"the page moved as the finder's script started: {shifts}"
     width, height = bodymap.map_size()
     assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)
 
 
-def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(browser, served_site):
+def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(new_tab, served_site):
     """A table too wide for a phone scrolls inside its frame, and a line above it says so; on a
     screen where it fits, the line is hidden. To be sure the table is too wide whatever the
     content, one cell is made 900 px wide."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+    tab = new_tab(viewport={"width": 1280, "height": 900})
     tab.goto(served_site + "exercises/glute-bridge/", wait_until="load")
     hint = tab.locator(".rh-scroll-hint").first
     hint.wait_for(state="attached")
@@ -216,7 +204,6 @@ def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(browser, s
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.evaluate("() => { document.querySelector('.md-typeset td').style.minWidth = ''; dispatchEvent(new Event('resize')); }")
     hint.wait_for(state="hidden")
-    context.close()
 
 
 def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and_a_half(first_views, content):
@@ -235,9 +222,9 @@ def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and
     assert not broken, "\n".join(broken)
 
 
-def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(browser, served_site):
+def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(new_tab, served_site):
     """One tap on each link of one condition page's contents list, on a phone."""
-    tab = browser.new_context(viewport=PHONE).new_page()
+    tab = new_tab(viewport=PHONE)
     tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
     broken = []
     for href in tab.eval_on_selector_all("article .rh-contents a", "links => links.map(a => a.getAttribute('href'))"):
@@ -247,13 +234,12 @@ def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(browser, serve
         where = tab.evaluate("h => document.getElementById(h.slice(1)).getBoundingClientRect().top", href)
         if not 0 <= where < PHONE["height"] / 3:
             broken.append(f"{href} leaves its section at {where:.0f} px from the top")
-    tab.context.close()
     assert not broken, "\n".join(broken)
 
 
-def test_citation_numbers_are_small_enough_to_read_past(browser, served_site):
+def test_citation_numbers_are_small_enough_to_read_past(new_tab, served_site):
     """Issue 16: the numbers stay (every claim is sourced) but no longer shout; each still links."""
-    tab = browser.new_context(viewport=PHONE).new_page()
+    tab = new_tab(viewport=PHONE)
     tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
     sizes = tab.evaluate(
         """() => {
@@ -263,7 +249,6 @@ def test_citation_numbers_are_small_enough_to_read_past(browser, served_site):
                   unlinked: marks.filter(m => !m.querySelector('a[href^="#source-"]')).length};
         }"""
     )
-    tab.context.close()
     assert sizes["marks"] > 20 and sizes["unlinked"] == 0, sizes
     assert sizes["biggest"] <= 0.7 * sizes["body"], f"citation numbers at {sizes['biggest']} px against body text at {sizes['body']} px"
 
@@ -275,19 +260,17 @@ new PerformanceObserver(list => {
 
 
 @pytest.mark.parametrize("path", ["", "self-care/return-to-running/", "exercises/clamshell/", "conditions/hip-stress-fracture/"])
-def test_the_print_button_and_table_hints_move_nothing_on_the_first_screen(browser, served_site, path):
+def test_the_print_button_and_table_hints_move_nothing_on_the_first_screen(new_tab, served_site, path):
     """Issue 17: Lighthouse measured a layout shift of 0.045 on the home page when share.js added
     a print button under the title. The build now writes the buttons and share.js only wires them
     up, and table hints are hidden until measured (Lighthouse's 'good' is under 0.1; this allows
     0.01). The finder has a test of its own."""
-    context = browser.new_context(viewport=PHONE)
-    context.add_init_script(SHIFT_SCORE)
-    tab = context.new_page()
+    tab = new_tab(viewport=PHONE)
+    tab.add_init_script(SHIFT_SCORE)
     tab.goto(served_site + path, wait_until="load")
     tab.locator("button.rh-print[data-rh-wired]").first.wait_for(state="attached")  # share.js has run
     tab.wait_for_timeout(500)  # layout-shift entries arrive after the frame that moved
     score = tab.evaluate("window.__rhShift")
-    context.close()
     assert score < 0.01, f"/{path}: the first view shifts by {score:.3f}"
 
 
@@ -310,23 +293,21 @@ TARGETS = """(scope) => [...document.querySelectorAll(scope)].filter((e) => e.ge
         ("self-care/first-steps/", "article button"),
     ],
 )
-def test_every_control_is_a_thumb_sized_target(browser, served_site, path, scope):
+def test_every_control_is_a_thumb_sized_target(new_tab, served_site, path, scope):
     """Issue 16: every box, button and stand-alone link a phone reader taps is at least 44 x 44 px
     (links inside a sentence are not: WCAG's exception for inline links)."""
-    context = browser.new_context(viewport=PHONE, has_touch=True)
-    tab = context.new_page()
+    tab = new_tab(viewport=PHONE, has_touch=True)
     tab.goto(served_site + path, wait_until="load")
     if path.startswith("finder/"):
         tab.locator("#rh-finder[data-loaded]").wait_for()
     targets = tab.evaluate(TARGETS, scope)
-    context.close()
     assert len(targets) >= 2, targets
     small = [t for t in targets if t[1] < 44 or t[2] < 44]
     assert not small, f"/{path}: targets under 44 x 44 px: {small}"
 
 
-def test_the_physio_sheet_fits_the_narrowest_phone(browser, served_site):
+def test_the_physio_sheet_fits_the_narrowest_phone(new_tab, served_site):
     """At 320 px its six-week log once pushed the page 37 px sideways."""
     narrow = {"width": 320, "height": 700}
-    sideways = read_page(browser, served_site + "self-care/physio-sheet/", narrow, "document.documentElement.scrollWidth - innerWidth")
+    sideways = read_page(new_tab, served_site + "self-care/physio-sheet/", narrow, "document.documentElement.scrollWidth - innerWidth")
     assert sideways <= 0, f"the physio sheet scrolls {sideways} px sideways at 320 px"

@@ -38,9 +38,8 @@ def test_every_script_on_a_page_is_deferred_and_search_on_demand_comes_first(sit
 
 
 @pytest.mark.parametrize(("width", "how"), [(1280, "click"), (390, "tap"), (1280, "slash")])
-def test_opening_search_fetches_the_index_and_search_answers(browser, served_site, width, how):
-    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=how == "tap")
-    tab = context.new_page()
+def test_opening_search_fetches_the_index_and_search_answers(new_tab, served_site, width, how):
+    tab = new_tab(viewport={"width": width, "height": 900}, has_touch=how == "tap")
     watch_search(tab)
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
@@ -60,4 +59,3 @@ def test_opening_search_fetches_the_index_and_search_answers(browser, served_sit
     first = tab.locator(".md-search-result__item a").first
     first.wait_for()
     assert first.get_attribute("href")
-    context.close()

@@ -170,14 +170,12 @@ def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site)
     assert "You also changed: more hills" in other.locator("#rh-load-verdict").inner_text()
 
 
-def test_fits_320px_at_200_percent_text(browser, served_site):
-    context = browser.new_context(viewport={"width": 320, "height": 700})
-    page = context.new_page()
+def test_fits_320px_at_200_percent_text(new_tab, served_site):
+    page = new_tab(viewport={"width": 320, "height": 700})
     page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()
     page.evaluate("document.documentElement.style.fontSize = 'calc(125% * 2)'")
     assert page.evaluate(WIDEST_IN_ARTICLE) <= 320
-    context.close()
 
 
 def test_without_javascript_the_rule_is_still_there(browser, served_site):

@@ -208,10 +208,9 @@ def test_no_page_writes_its_own_warning_box():
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(browser, served_site, scheme):
+def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(new_tab, served_site, scheme):
     """Material sets admonitions at 0.64rem: the warning box must not be the smallest text."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page = new_tab(viewport={"width": 390, "height": 844})
     page.goto(f"{served_site}conditions/hip-stress-fracture/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#in-short + p')).fontSize)")
@@ -219,7 +218,6 @@ def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(browser, se
         "[...document.querySelectorAll('.rh-warnings li, .rh-warnings__action, .rh-today .rh-tier--stop p')]"
         ".map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
-    context.close()
     assert sizes and min(sizes) >= body, f"warning text {min(sizes)} px against body text {body} px"
 
 
