@@ -154,8 +154,8 @@ def test(args: list[str]) -> int:
     ensure_chromium()
     ensure_node_modules()
     ensure_java()
-    # one process: Chromium keeps both cores busy (the page survey runs beside the other tests in a
-    # thread of its own), and pytest-xdist workers only made it slower (12 min 50 s against 9 to 10)
+    # one pytest process (the page survey runs beside it in a process of its own): Chromium keeps
+    # both cores busy, and pytest-xdist workers only made it slower (12 min 50 s against 9 to 10)
     return subprocess.call([tool("pytest"), *args])
 
 
