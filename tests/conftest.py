@@ -371,8 +371,11 @@ class BackgroundSurvey:
         if done.returncode != 0:
             self.error = f"the page survey failed (exit {done.returncode}):\n{done.stderr[-4000:]}"
             return
-        data = json.loads(out.read_text(encoding="utf-8"))
-        self.views = {path: Visit.from_json(view) for path, view in data.items()}
+        try:
+            data = json.loads(out.read_text(encoding="utf-8"))
+            self.views = {path: Visit.from_json(view) for path, view in data.items()}
+        except (OSError, ValueError, TypeError, KeyError) as error:  # reported in the tests that read it
+            self.error = f"the page survey's answer {out} could not be read: {error}"
 
 
 SURVEY = BackgroundSurvey()
