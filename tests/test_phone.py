@@ -13,11 +13,19 @@ PHONE = {"width": PHONE_WIDTH, "height": PHONE_HEIGHT}  # the page survey's phon
 TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
 
 
+def read_page(new_tab, url: str, viewport: dict[str, int], script: str) -> object:
+    """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
+    tab = new_tab(viewport=viewport)
+    tab.goto(url, wait_until="load")
+    return tab.evaluate(script)
+
+
 @pytest.mark.parametrize("path", TABLE_PAGES)
 def test_wide_tables_become_cards_with_every_column_named_on_a_phone(new_tab, served_site, path):
-    tab = new_tab(viewport=PHONE)
-    tab.goto(served_site + path, wait_until="load")
-    report = tab.evaluate(
+    report = read_page(
+        new_tab,
+        served_site + path,
+        PHONE,
         """() => {
           const cells = [...document.querySelectorAll('table.rh-stack td')];
           return {
@@ -29,21 +37,13 @@ def test_wide_tables_become_cards_with_every_column_named_on_a_phone(new_tab, se
               getComputedStyle(td, '::before').content !== JSON.stringify(td.dataset.label + ': ')).length,
             headers_shown: [...document.querySelectorAll('table.rh-stack thead')].some(h => h.getBoundingClientRect().height > 2),
           };
-        }"""
+        }""",
     )
     assert report["tables"] >= 1 and report["cells"] >= 10, report
     assert report["overflow"] <= 0, f"{path} scrolls sideways by {report['overflow']} px"
     assert report["cut"] == 0, f"{path}: {report['cut']} cells run off the screen"
     assert report["unnamed"] == 0, f"{path}: cells without their column's name"
     assert not report["headers_shown"], "the header row is hidden on a phone (each cell names its column)"
-
-
-def read_page(new_tab, url: str, viewport: dict[str, int], script: str) -> object:
-    """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
-    tab = new_tab(viewport=viewport)
-    tab.goto(url, wait_until="load")
-    answer = tab.evaluate(script)
-    return answer
 
 
 def test_on_a_wide_screen_the_table_is_a_table(new_tab, served_site):
@@ -239,15 +239,16 @@ def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(new_tab, serve
 
 def test_citation_numbers_are_small_enough_to_read_past(new_tab, served_site):
     """Issue 16: the numbers stay (every claim is sourced) but no longer shout; each still links."""
-    tab = new_tab(viewport=PHONE)
-    tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
-    sizes = tab.evaluate(
+    sizes = read_page(
+        new_tab,
+        f"{served_site}conditions/gluteal-tendinopathy/",
+        PHONE,
         """() => {
           const body = parseFloat(getComputedStyle(document.querySelector('#in-short + p')).fontSize);
           const marks = [...document.querySelectorAll('article p sup.rh-cite')];
           return {body, marks: marks.length, biggest: Math.max(...marks.map(m => parseFloat(getComputedStyle(m).fontSize))),
                   unlinked: marks.filter(m => !m.querySelector('a[href^="#source-"]')).length};
-        }"""
+        }""",
     )
     assert sizes["marks"] > 20 and sizes["unlinked"] == 0, sizes
     assert sizes["biggest"] <= 0.7 * sizes["body"], f"citation numbers at {sizes['biggest']} px against body text at {sizes['body']} px"
