@@ -218,6 +218,10 @@ class FirstViews:
         record = self.record = Visit(url)
         self.finished, self.responses = [], []
         page.goto(url, wait_until="load")
+        try:  # the scripts that start after the first paint belong to the first view
+            page.wait_for_function(SCRIPTS_READY, timeout=LATE_REQUEST_TIMEOUT * 1000)
+        except Exception as error:  # Playwright's own TimeoutError: a finding, never a pass
+            record.unreadable.append(f"{url}: its scripts never started after the first paint ({error})")
         # What a first view still fetches after `load`: the tab's icon. Waited for by name (never a
         # quiet spell on the network): it must have arrived.
         icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || null")
@@ -250,6 +254,18 @@ class FirstViews:
             if file.is_file():
                 return file.read_bytes()
         return response.body()
+
+
+# Material's bundle and the site's scripts start after a page's first paint
+# (docs/assets/after-first-paint.js), so `load` no longer means that they have run: the loader
+# marks the page when they have. Pages without the loader (redirects) have nothing to wait for.
+SCRIPTS_READY = "() => !document.querySelector('script[data-scripts]') || document.documentElement.dataset.rhScripts === 'ready'"
+
+
+def open_page(page: Any, url: str, **goto: Any) -> None:
+    """Go to `url` (`load`, unless `goto` says otherwise) and wait until its scripts have started."""
+    page.goto(url, **{"wait_until": "load", **goto})
+    page.wait_for_function(SCRIPTS_READY)
 
 
 def next_frames(page: Any) -> None:

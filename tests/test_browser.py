@@ -5,12 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from conftest import SITE_URL
+from quality_gates import open_page
 
 
 def test_in_short_copies_as_plain_text_with_the_link(browser, served_site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{served_site}conditions/gluteal-tendinopathy/")
+    open_page(page, f"{served_site}conditions/gluteal-tendinopathy/")
     page.get_by_role("button", name="Copy this summary for a newsletter").click()
     page.get_by_role("status").filter(has_text="Copied").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -25,7 +26,7 @@ def test_every_condition_page_offers_to_print_its_handout(new_tab, served_site):
     """Issue 16: not only the physio sheet: every condition page prints as a handout."""
     page = new_tab()
     page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-    page.goto(f"{served_site}conditions/hip-stress-fracture/")
+    open_page(page, f"{served_site}conditions/hip-stress-fracture/")
     page.get_by_role("button", name="Print a 2-page handout").click()
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
@@ -39,7 +40,7 @@ def test_a_search_requests_nothing_from_another_host(new_tab, served_site):
     page = new_tab()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{served_site}conditions/hip-stress-fracture/", wait_until="load")
+    open_page(page, f"{served_site}conditions/hip-stress-fracture/")
     page.keyboard.press("/")  # a search: its worker, its index and the results
     page.locator("input.md-search__input").fill("sit bone")
     page.locator("input.md-search__input").press("End")  # Material searches on key-up

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from quality_gates import open_page
 
 REGIONS = ("front", "side", "back", "inner-thigh", "lower-back")
 FINDER_JS_LIMIT = 15 * 1024  # bytes, gzip-compressed
@@ -74,7 +75,7 @@ def open_finder(page, served_site: str, query: str = "", by_history: bool = Fals
     if by_history and page.url.startswith(f"{served_site}finder/") and page.locator("#rh-finder[data-loaded]").count():
         page.evaluate("(q) => { history.pushState(null, '', location.pathname + q); dispatchEvent(new PopStateEvent('popstate')); }", query)
         return
-    page.goto(f"{served_site}finder/{query}")
+    open_page(page, f"{served_site}finder/{query}")
     page.locator("#rh-finder[data-loaded]").wait_for()
 
 
@@ -339,7 +340,7 @@ def test_a_hostile_link_never_puts_its_text_on_the_page(tab, served_site, query,
     """A link can carry any text: the finder shows none of it, only a fixed note with a count,
     merges repeats, cuts long links, and never throws or hangs (the tab fixture fails on a page
     error; the wait below on a hang)."""
-    tab.goto(f"{served_site}finder/{query}", timeout=15_000)
+    open_page(tab, f"{served_site}finder/{query}", timeout=15_000)
     tab.locator("#rh-finder[data-loaded]").wait_for(timeout=10_000)
     text = tab.evaluate("document.body.innerText + document.title")
     assert MARKER not in text and "0800" not in text and "alert(" not in text and "\u202e" not in text
@@ -369,7 +370,7 @@ def test_without_javascript_the_page_links_every_region_page(browser, served_sit
 
 
 def test_following_a_link_into_the_finder_works(tab, served_site):
-    tab.goto(served_site)
+    open_page(tab, served_site)
     tab.get_by_role("link", name="Tap where it hurts on a body map").click()
     tab.wait_for_url("**/finder/")
     tab.locator("#rh-finder[data-loaded]").wait_for()
@@ -400,7 +401,7 @@ def test_no_request_leaves_the_site(new_tab, served_site, api):
     open_finder(page, served_site, "?where=front")
     page.locator("#rh-finder-questions .rh-finder__feel input").first.check()
     region_button(page, "lower-back").locator(".rh-bodymap__spot").first.click()
-    page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
+    open_page(page, f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
     assert any(url.endswith("/api/conditions.json") for url in requested)
     foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]

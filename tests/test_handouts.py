@@ -14,6 +14,7 @@ import pytest
 import segno
 from conftest import SITE_URL, page, site_content
 from pypdf import PdfReader
+from quality_gates import open_page
 
 CONDITIONS = sorted(site_content().graph.conditions)
 
@@ -29,7 +30,7 @@ def printer(browser):
     tab = context.new_page()
 
     def print_pdf(url: str) -> PdfReader:
-        tab.goto(url, wait_until="load")
+        open_page(tab, url)
         return PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
 
     print_pdf.tab = tab  # type: ignore[attr-defined]
@@ -115,7 +116,7 @@ def test_the_handout_qr_code_leads_to_the_page_itself(site_dir):
 
 def test_print_styles_hide_the_handout_footer_on_screen(browser, served_site):
     tab = browser.new_page()
-    tab.goto(f"{served_site}conditions/hip-stress-fracture/")
+    open_page(tab, f"{served_site}conditions/hip-stress-fracture/")
     assert not tab.locator(".rh-handout").is_visible()
     tab.emulate_media(media="print")
     assert tab.locator(".rh-handout").is_visible()
@@ -140,7 +141,7 @@ def test_the_physio_sheet_is_a_form_that_prints_on_one_page_with_what_was_typed(
         assert heading in form.get_text()
 
     tab = printer.tab  # type: ignore[attr-defined]
-    tab.goto(f"{served_site}self-care/physio-sheet/", wait_until="load")
+    open_page(tab, f"{served_site}self-care/physio-sheet/")
     tab.get_by_label("Last week: longest run").fill("half marathon, 21 km")
     tab.get_by_label("What eases it").fill("ice and rest days")
     tab.get_by_role("button", name="Print this sheet").wait_for()
@@ -183,7 +184,7 @@ def test_folded_evidence_is_closed_on_screen_and_prints_open(printer, site_dir, 
 )
 def test_every_condition_page_and_guide_has_one_print_button_that_prints(new_tab, served_site, path, label):
     tab = new_tab(viewport={"width": 390, "height": 844})
-    tab.goto(served_site + path, wait_until="load")
+    open_page(tab, served_site + path)
     buttons = tab.locator("button", has_text="Print")
     tab.locator("button.rh-print[data-rh-wired]").wait_for()  # share.js has wired it up
     assert buttons.count() == 1 and buttons.inner_text() == label

@@ -206,7 +206,7 @@ def test_a_script_that_reaches_a_page_never_runs_in_chromium(served, new_tab):
     page.route(url, inject)
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until="load")  # the fixture site has none of the site's script files
     page.locator("#xss-link").dispatch_event("click")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None

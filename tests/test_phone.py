@@ -5,7 +5,7 @@ its body map and in the list beside it, are targets for a thumb (44 x 44 px or m
 from __future__ import annotations
 
 import pytest
-from quality_gates import PHONE_HEIGHT, PHONE_WIDTH
+from quality_gates import PHONE_HEIGHT, PHONE_WIDTH, open_page
 
 from crosslinks import bodymap
 
@@ -16,7 +16,7 @@ TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
 def read_page(new_tab, url: str, viewport: dict[str, int], script: str) -> object:
     """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
     tab = new_tab(viewport=viewport)
-    tab.goto(url, wait_until="load")
+    open_page(tab, url)
     return tab.evaluate(script)
 
 
@@ -58,7 +58,7 @@ def test_the_finder_lists_its_areas_as_thumb_sized_buttons_in_words(new_tab, ser
 
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
     tab = new_tab(viewport=PHONE)
-    tab.goto(served_site + "finder/", wait_until="load")
+    open_page(tab, served_site + "finder/")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     buttons = tab.locator(".rh-finder__areas button").evaluate_all(
         "bs => bs.map(b => [b.dataset.region, b.textContent, b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
@@ -116,7 +116,7 @@ def test_every_area_on_the_finders_map_is_a_thumb_sized_target_named_on_the_map(
     api = json.loads((site_dir / "api" / "conditions.json").read_text(encoding="utf-8"))
     regions = {r["id"]: r for r in api["regions"]}
     tab = new_tab(viewport=viewport, color_scheme=scheme, has_touch=viewport["width"] < 500)
-    tab.goto(served_site + "finder/", wait_until="load")
+    open_page(tab, served_site + "finder/")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     tab.locator("#rh-finder-map").scroll_into_view_if_needed()
     areas = tab.evaluate(MAP_REPORT)
@@ -175,7 +175,7 @@ def test_the_finders_map_does_not_move_when_its_script_starts(new_tab, served_si
     under the map moves either (the list the script used to add moved the page by 0.03)."""
     tab = new_tab(viewport=PHONE)
     tab.add_init_script(LAYOUT_SHIFTS)
-    tab.goto(served_site + "finder/", wait_until="load")
+    open_page(tab, served_site + "finder/")
     tab.locator("#rh-finder[data-loaded]").wait_for()
     tab.wait_for_timeout(300)  # layout-shift entries arrive after the frame that moved
     shifts = tab.evaluate("window.__rhShifts")
@@ -190,7 +190,7 @@ def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(new_tab, s
     screen where it fits, the line is hidden. To be sure the table is too wide whatever the
     content, one cell is made 900 px wide."""
     tab = new_tab(viewport={"width": 1280, "height": 900})
-    tab.goto(served_site + "exercises/glute-bridge/", wait_until="load")
+    open_page(tab, served_site + "exercises/glute-bridge/")
     hint = tab.locator(".rh-scroll-hint").first
     hint.wait_for(state="attached")
     assert hint.is_hidden(), "the line shows while the table fits"
@@ -225,7 +225,7 @@ def test_a_condition_page_shows_its_card_and_warning_box_in_the_first_screen_and
 def test_a_tap_in_the_contents_list_brings_its_section_to_the_top(new_tab, served_site):
     """One tap on each link of one condition page's contents list, on a phone."""
     tab = new_tab(viewport=PHONE)
-    tab.goto(f"{served_site}conditions/gluteal-tendinopathy/", wait_until="load")
+    open_page(tab, f"{served_site}conditions/gluteal-tendinopathy/")
     broken = []
     for href in tab.eval_on_selector_all("article .rh-contents a", "links => links.map(a => a.getAttribute('href'))"):
         tab.evaluate("() => scrollTo(0, 0)")
@@ -268,7 +268,7 @@ def test_the_print_button_and_table_hints_move_nothing_on_the_first_screen(new_t
     0.01). The finder has a test of its own."""
     tab = new_tab(viewport=PHONE)
     tab.add_init_script(SHIFT_SCORE)
-    tab.goto(served_site + path, wait_until="load")
+    open_page(tab, served_site + path)
     tab.locator("button.rh-print[data-rh-wired]").first.wait_for(state="attached")  # share.js has run
     tab.wait_for_timeout(500)  # layout-shift entries arrive after the frame that moved
     score = tab.evaluate("window.__rhShift")
@@ -298,7 +298,7 @@ def test_every_control_is_a_thumb_sized_target(new_tab, served_site, path, scope
     """Issue 16: every box, button and stand-alone link a phone reader taps is at least 44 x 44 px
     (links inside a sentence are not: WCAG's exception for inline links)."""
     tab = new_tab(viewport=PHONE, has_touch=True)
-    tab.goto(served_site + path, wait_until="load")
+    open_page(tab, served_site + path)
     if path.startswith("finder/"):
         tab.locator("#rh-finder[data-loaded]").wait_for()
     targets = tab.evaluate(TARGETS, scope)

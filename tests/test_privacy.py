@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 from conftest import tree_of
-from quality_gates import CSP_LISTENER
+from quality_gates import CSP_LISTENER, open_page
 
 
 def policy_of(path) -> dict[str, list[str]]:
@@ -54,7 +54,7 @@ def test_search_works_under_the_policy(browser, served_site, query):
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"{served_site}conditions/", wait_until="load")
+    open_page(page, f"{served_site}conditions/")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill(query)
     page.locator("input.md-search__input").press("End")  # Material searches on key-up
@@ -70,7 +70,7 @@ def test_the_violation_listener_sees_a_blocked_inline_script(browser, served_sit
     context = browser.new_context()
     context.add_init_script(CSP_LISTENER)
     page = context.new_page()
-    page.goto(served_site, wait_until="load")
+    open_page(page, served_site)
     page.evaluate("document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}))")
     page.wait_for_function("window.__rhViolations.length > 0")
     assert page.evaluate("window.ran") is None

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from quality_gates import open_page
 from test_finder import WIDEST_IN_ARTICLE, node_rule
 
 # (weekly totals, longest runs), oldest week first; None = left empty; and the verdict the page
@@ -39,7 +40,7 @@ def checker_tab(browser, served_site):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{served_site}tools/training-load/")
+    open_page(page, f"{served_site}tools/training-load/")
     yield page, errors
     context.close()
 
@@ -149,7 +150,7 @@ def test_every_field_has_a_label(checker):
 
 
 def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site):
-    tab.goto(f"{served_site}tools/training-load/")
+    open_page(tab, f"{served_site}tools/training-load/")
     assert urlsplit(tab.url).query == ""
     fill(tab, [None, 180, 190, 200, 230], [None, 60, 70, 70, 95], unit="min")
     tab.locator("#rh-load-c-hills").check()
@@ -161,7 +162,7 @@ def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site)
     query = parse_qs(urlsplit(link).query, keep_blank_values=True)
     assert query == {"unit": ["min"], "total": [",180,190,200,230"], "long": [",60,70,70,95"], "changed": ["hills"]}
     other = tab.context.new_page()
-    other.goto(link)
+    open_page(other, link)
     assert other.locator("#rh-load-verdict").get_attribute("data-verdict") == "spike"
     assert other.locator("#rh-load-unit").input_value() == "min"
     assert other.locator("#rh-load-long-4").input_value() == "95"
@@ -172,7 +173,7 @@ def test_the_link_holds_the_numbers_and_opens_the_same_verdict(tab, served_site)
 
 def test_fits_320px_at_200_percent_text(new_tab, served_site):
     page = new_tab(viewport={"width": 320, "height": 700})
-    page.goto(f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
+    open_page(page, f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
     page.locator("#rh-load-verdict").wait_for()
     page.evaluate("document.documentElement.style.fontSize = 'calc(125% * 2)'")
     assert page.evaluate(WIDEST_IN_ARTICLE) <= 320
@@ -236,7 +237,7 @@ HOSTILE_LOAD_LINKS = [
 
 @pytest.mark.parametrize(("query", "unreadable"), HOSTILE_LOAD_LINKS, ids=[f"link{i}" for i in range(len(HOSTILE_LOAD_LINKS))])
 def test_a_hostile_link_puts_no_text_on_the_page_and_gives_no_verdict_on_partial_numbers(tab, served_site, query, unreadable):
-    tab.goto(f"{served_site}tools/training-load/{query}", timeout=15_000)
+    open_page(tab, f"{served_site}tools/training-load/{query}", timeout=15_000)
     tab.locator("#rh-load-verdict").wait_for(timeout=10_000)
     text = tab.evaluate("document.body.innerText + [...document.querySelectorAll('input')].map(i => i.value).join(' ')")
     assert MARKER not in text and "alert(" not in text and "\u202e" not in text and "0800" not in text and "Infinity" not in text

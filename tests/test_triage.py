@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DOCS, ROOT, site_content
+from quality_gates import open_page
 
 GRAPH = site_content().graph
 TIERS = GRAPH.tiers  # the registry's tiers, in its order
@@ -211,7 +212,7 @@ def test_no_page_writes_its_own_warning_box():
 def test_warning_boxes_are_at_least_as_large_as_body_text_on_a_phone(new_tab, served_site, scheme):
     """Material sets admonitions at 0.64rem: the warning box must not be the smallest text."""
     page = new_tab(viewport={"width": 390, "height": 844})
-    page.goto(f"{served_site}conditions/hip-stress-fracture/")
+    open_page(page, f"{served_site}conditions/hip-stress-fracture/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#in-short + p')).fontSize)")
     sizes = page.evaluate(

@@ -1,0 +1,70 @@
+/* Runner's Hip: Material's bundle and the site's scripts start after the page's first paint.
+ *
+ * On a phone with a weak signal, every byte that arrives before the first paint delays it, and
+ * a script that runs before it holds it up. Nothing a reader needs to start reading comes from a
+ * script: the text, the menu, the warning boxes and the print and copy buttons are all in the
+ * HTML, and the menu opens without JavaScript. So this small deferred script waits for the
+ * first contentful paint and only then asks for the scripts named in its `data-scripts`
+ * (overrides/main.html), in that order. Search appears, and the print and copy buttons answer,
+ * once they have run.
+ *
+ * Material's bundle starts the page when the document's DOMContentLoaded event fires. A bundle
+ * that arrives after that event missed it, so this script hands the page to Material through
+ * `document$`, Material's own public observable, which Material's instant navigation feeds in
+ * the same way. tests/test_after_first_paint.py fails if Material no longer starts this way.
+ *
+ * When there is no paint to wait for (a tab opened in the background, a browser without paint
+ * timing), the scripts start at once; in any case they start within three seconds.
+ */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var sources = (me.getAttribute("data-scripts") || "").split(/\s+/).filter(Boolean);
+  var BUNDLE = /\/assets\/javascripts\/bundle\.[0-9a-f]+\.min\.js$/;
+  var parsed = false; // has the document's own DOMContentLoaded fired?
+  var started = false;
+  var waiting = sources.length + 1; // every script, and Material's start
+
+  document.addEventListener("DOMContentLoaded", function () { parsed = true; }, { once: true });
+
+  function done() {
+    waiting -= 1;
+    if (waiting === 0) document.documentElement.setAttribute("data-rh-scripts", "ready");
+  }
+
+  function start() {
+    if (started) return;
+    started = true;
+    document.documentElement.setAttribute("data-rh-scripts", "loading");
+    sources.forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false; // run in the order given, as deferred scripts do
+      script.addEventListener("load", function () {
+        if (BUNDLE.test(script.src)) {
+          // A task of its own, so that the bundle's set-up is not one long task with its parsing.
+          setTimeout(function () {
+            if (parsed) window.document$.next(document); // else Material's own listener will
+            done();
+          }, 0);
+        }
+        done();
+      });
+      script.addEventListener("error", done);
+      document.body.appendChild(script);
+    });
+    if (!sources.some(function (src) { return BUNDLE.test(src); })) done();
+  }
+
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (document.visibilityState !== "visible" || types.indexOf("paint") < 0) {
+    start();
+    return;
+  }
+  new PerformanceObserver(function (list, observer) {
+    if (!list.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    start();
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(start, 3000);
+})();
