@@ -331,7 +331,7 @@ def watch_search(page: Any) -> None:
 def open_search(page: Any, url: str) -> None:
     """Load `url`, put the cursor in its search box (which fetches the index) and wait until its
     search worker says it is ready (index and layer loaded)."""
-    page.goto(url)
+    open_page(page, url)  # search appears once Material's bundle has started
     box = page.locator("input.md-search__input")
     if box.is_visible():
         box.focus()

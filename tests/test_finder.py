@@ -402,7 +402,7 @@ def test_no_request_leaves_the_site(new_tab, served_site, api):
     page.locator("#rh-finder-questions .rh-finder__feel input").first.check()
     region_button(page, "lower-back").locator(".rh-bodymap__spot").first.click()
     open_page(page, f"{served_site}tools/training-load/?unit=km&total=10,10,10,10,20&long=5,5,5,5,9")
-    page.locator("#rh-load-verdict").wait_for()  # its script ran, after the page's load event (goto waits for it)
+    page.locator("#rh-load-verdict").wait_for()  # its script ran (share.js loads it, after the first paint)
     assert any(url.endswith("/api/conditions.json") for url in requested)
     foreign = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
     assert not foreign, foreign

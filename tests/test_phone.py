@@ -14,7 +14,7 @@ TABLE_PAGES = ["conditions/", "self-care/return-to-running/"]
 
 
 def read_page(new_tab, url: str, viewport: dict[str, int], script: str) -> object:
-    """Open `url` in a fresh tab at `viewport`, once loaded run `script` there, and return its answer."""
+    """Open `url` in a fresh tab at `viewport`, once its scripts have started run `script` there, and return its answer."""
     tab = new_tab(viewport=viewport)
     open_page(tab, url)
     return tab.evaluate(script)
