@@ -10,7 +10,7 @@ The MkDocs adapter is `hardening_hooks.py`, one small function per event.
 
 The policy allows only the site's own origin. Inline scripts are allowed from an explicit list
 only: the ones the site's own templates write (SITE_SCRIPT_TEMPLATES, Material's storage
-helpers, saved palette and tab opener), rendered for each page. Their sha256 hashes go into the
+helpers, the reader's palette and tab opener), rendered for each page. Their sha256 hashes go into the
 page's `script-src`; any other inline script in a built page stops the build, and would be
 blocked by the browser anyway, because its hash is never added. Nothing in a page's content can
 therefore run as code: not a script, not an event handler, not a javascript: link.
@@ -33,7 +33,7 @@ from typing import Any
 # The templates whose inline scripts the site allows (paths in the theme, as Jinja names them).
 SITE_SCRIPT_TEMPLATES: tuple[str, ...] = (
     "partials/javascripts/base.html",  # __md_scope, __md_get/__md_set: Material's storage helpers
-    "partials/javascripts/palette.html",  # the reader's saved light or dark palette
+    "partials/javascripts/palette.html",  # the reader's light or dark palette, saved or (first visit) the system's (overrides/)
     "partials/javascripts/content.html",  # opens the content tab named in the address
 )
 REFERRER_POLICY = "strict-origin-when-cross-origin"
