@@ -32,8 +32,9 @@ _name = ""
 
 
 def relative_urls(css: str) -> list[str]:
-    """Addresses in url() that depend on the sheet's own folder (not data:, not from the root or another host)."""
-    return [m.group(2) for m in _URL.finditer(css) if not re.match(r"(?:data:|/|[a-z][a-z0-9+.-]*:)", m.group(2), re.I)]
+    """Addresses in url() that depend on the sheet's own folder (not data:, not from the root or
+    another host, not a #fragment of the page)."""
+    return [m.group(2) for m in _URL.finditer(css) if not re.match(r"(?:/|#|[a-z][a-z0-9+.-]*:)", m.group(2), re.I)]
 
 
 def joined(sheets: list[tuple[str, str]]) -> str:

@@ -103,8 +103,11 @@ def test_a_sheet_that_cannot_be_joined_stops_the_build_with_its_name(css, messag
 
 
 def test_sheets_join_in_order_with_their_data_and_root_addresses_unchanged():
-    sheets = [("a.css", '.a{background:url("data:image/svg+xml;utf8,<svg/>")}\n'), ("b.css", ".b{background:url(/x.svg)}")]
-    assert joined(sheets) == '.a{background:url("data:image/svg+xml;utf8,<svg/>")}\n.b{background:url(/x.svg)}\n'
+    sheets = [
+        ("a.css", '.a{background:url("data:image/svg+xml;utf8,<svg/>")}\n'),
+        ("b.css", ".b{background:url(/x.svg);filter:url(#soft)}"),
+    ]
+    assert joined(sheets) == '.a{background:url("data:image/svg+xml;utf8,<svg/>")}\n.b{background:url(/x.svg);filter:url(#soft)}\n'
     assert name_for("x") != name_for("y") and name_for("x").startswith("assets/stylesheets/site.")
 
 
