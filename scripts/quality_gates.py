@@ -31,6 +31,10 @@ SEARCH_QUERIES = ROOT / "tests" / "search-queries.yml"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEARCH_INDEX = "search/search_index.json"  # fetched when search opens (search-on-demand.js); its own budget
 LATE_REQUEST_TIMEOUT = 10  # seconds for the requests a page makes after its `load` event
+# Material's bundle and the site's scripts start after a page's first paint
+# (docs/assets/after-first-paint.js), so `load` no longer means that they have run: the loader
+# marks the page when they have. Pages without the loader (redirects) have nothing to wait for.
+SCRIPTS_READY = "() => !document.querySelector('script[data-scripts]') || document.documentElement.dataset.rhScripts === 'ready'"
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
 
 # The built site is served under a GitHub Pages-style project sub-path, with a project-site address
@@ -254,12 +258,6 @@ class FirstViews:
             if file.is_file():
                 return file.read_bytes()
         return response.body()
-
-
-# Material's bundle and the site's scripts start after a page's first paint
-# (docs/assets/after-first-paint.js), so `load` no longer means that they have run: the loader
-# marks the page when they have. Pages without the loader (redirects) have nothing to wait for.
-SCRIPTS_READY = "() => !document.querySelector('script[data-scripts]') || document.documentElement.dataset.rhScripts === 'ready'"
 
 
 def open_page(page: Any, url: str, **goto: Any) -> None:

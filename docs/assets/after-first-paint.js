@@ -44,7 +44,12 @@
         if (BUNDLE.test(script.src)) {
           // A task of its own, so that the bundle's set-up is not one long task with its parsing.
           setTimeout(function () {
-            if (parsed) window.document$.next(document); // else Material's own listener will
+            if (!parsed) {
+              // Material's own listener, added as the bundle ran, starts the page on the event
+              document.addEventListener("DOMContentLoaded", done, { once: true });
+              return;
+            }
+            window.document$.next(document);
             done();
           }, 0);
         }
