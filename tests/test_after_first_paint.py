@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_of
-from quality_gates import open_page
-from stylesheet_hooks import joined, name_for
+from quality_gates import next_frames, open_page
+from stylesheet_hooks import SWITCHING, joined, name_for, quiet_palette_switch
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEET_BUDGET = 34 * 1024  # what every page waits for before its first paint, gzipped (31.2 KB in December 2026)
@@ -79,7 +79,7 @@ def test_every_page_waits_for_one_style_sheet_within_budget(site_dir, html_files
     material = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")) + sorted(
         (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
     )
-    parts = [p.read_text(encoding="utf-8").rstrip() for p in material] + [
+    parts = [quiet_palette_switch(p.read_text(encoding="utf-8")).rstrip() for p in material] + [
         (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8").rstrip()
     ]
     assert css == "\n".join(parts) + "\n"
@@ -123,3 +123,105 @@ def test_a_first_visit_paints_in_the_readers_palette_before_any_script_file_runs
         "() => [document.body.dataset.mdColorScheme, document.body.dataset.mdColorPrimary, document.body.dataset.mdColorAccent]"
     )
     assert body == [expected, "teal", "deep-orange"]
+
+
+# Records, from before the page's own scripts run: each time <html> gets the palette-switching
+# mark, and each change of <html>'s class made once the document was parsed (by a script file;
+# the palette script in the page runs while it is parsed).
+WATCH_ROOT = """(() => {
+  window.__rhMarks = 0;
+  window.__rhClassChanges = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target !== document.documentElement) continue;
+      if (r.attributeName === "data-rh-palette-switching" && r.target.hasAttribute(r.attributeName)) window.__rhMarks += 1;
+      if (r.attributeName === "class" && r.oldValue !== r.target.className && document.readyState !== "loading")
+        window.__rhClassChanges.push(`${r.oldValue} -> ${r.target.className}`);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "data-rh-palette-switching"] });
+})()"""
+FADING = """() => document.getAnimations()
+  .filter((a) => a instanceof CSSTransition && a.playState === "running")
+  .map((a) => `${a.transitionProperty} on ${a.effect.target.className || a.effect.target.tagName}`)"""
+
+
+def test_a_page_view_restyles_nothing_for_a_palette_or_class_that_does_not_change(new_tab, served_site, site_dir):
+    """Material marks the body while it applies a palette, on every page view, and gives <html>
+    its "js" classes as it starts; either used to re-style every element of the page after the
+    first paint. Now the switching rule waits for a real switch (scripts/stylesheet_hooks.py),
+    and the palette script in the page sets the classes before anything is styled."""
+    css = next((site_dir / "assets" / "stylesheets").glob("site.*.css")).read_text(encoding="utf-8")
+    assert SWITCHING[0] not in css and f"{SWITCHING[1]} *" in css, "Material's palette-switching rule was not re-keyed"
+    tab = new_tab()
+    tab.add_init_script(WATCH_ROOT)
+    open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
+    next_frames(tab)
+    seen = tab.evaluate("() => [window.__rhMarks, window.__rhClassChanges, document.documentElement.className]")
+    assert seen[0] == 0, "the page marked a palette switch while no palette changed"
+    assert seen[1] == [], f"<html>'s class changed after the page was parsed: {seen[1]}"
+    assert seen[2].split() == ["js", "js-focus-visible"], seen[2]
+
+
+@pytest.mark.parametrize("switch", ["the reader's button", "the system setting"])
+def test_a_palette_switch_changes_colours_at_once_without_a_fade(new_tab, served_site, switch):
+    """While the palette switches, colours change at once, as Material means them to: no colour
+    fades from the old palette to the new. Material's links and buttons fade their colours on
+    hover, so without the mark they would fade here too (checked below)."""
+    tab = new_tab()
+    tab.add_init_script(WATCH_ROOT)
+    open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
+    if switch == "the system setting":  # a first visit follows the system
+        tab.emulate_media(color_scheme="dark")
+    else:  # automatic, then light: the same colours; then dark
+        tab.locator("form[data-md-component=palette] label:not([hidden])").click()
+        tab.locator("form[data-md-component=palette] label:not([hidden])").click()
+    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert tab.evaluate(FADING) == [], "colours faded while the palette switched"
+    assert tab.evaluate("() => window.__rhMarks") >= 1
+    tab.wait_for_function("() => !document.documentElement.hasAttribute('data-rh-palette-switching')")
+    link = tab.evaluate("() => getComputedStyle(document.querySelector('.md-nav__link')).transitionDuration")
+    assert link not in ("0s", ""), f"a menu link no longer fades its colour ({link}), so this test shows nothing"
+
+
+def test_a_code_block_in_a_closed_fold_gets_its_copy_button_when_the_fold_opens(new_tab, served_site):
+    """Material sets a code block up once it is on screen (`content.lazy` in mkdocs.yml): the
+    condition page's BibTeX sits in a closed fold, and setting it up at once laid out the fold."""
+    tab = new_tab()
+    open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
+    buttons = "() => document.querySelectorAll('pre .md-code__button, .highlight .md-code__button').length"
+    assert tab.evaluate(buttons) == 0
+    tab.evaluate("() => { for (const fold of document.querySelectorAll('details')) if (fold.querySelector('pre')) fold.open = true; }")
+    tab.locator("pre").scroll_into_view_if_needed()
+    tab.wait_for_function(buttons)
+    assert tab.evaluate(buttons) >= 1
+
+
+# Where each part of Material's template sits (the header, search and the menus), and whether it
+# shows: the layout, without the colours. The text column is left out: the site's own styles
+# differ there on purpose when scripting is off (site.css, `@media (scripting: none)`).
+LAYOUT = """() => [...document.querySelectorAll('.md-header, .md-header *, .md-sidebar, .md-sidebar *')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return `${e.tagName}.${e.className} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)} ${getComputedStyle(e).display}`;
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_before_the_bundle_runs_the_page_is_laid_out_as_without_javascript(browser, served_site, width):
+    """The palette script takes <html>'s "no-js" away before the first paint; until the bundle
+    has run, what needs it still looks as Material shows it without JavaScript (site.css): the
+    search button hidden, the menus at full height. Every element's box must match a tab that
+    runs no JavaScript at all, in the header and the menus."""
+    layouts = []
+    for javascript in (False, True):
+        context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        tab.route("**/assets/after-first-paint.js", lambda route: route.abort())  # the bundle never runs
+        tab.goto(served_site + "conditions/gluteal-tendinopathy/", wait_until="load")
+        layouts.append(tab.evaluate(LAYOUT))
+        if javascript:
+            assert tab.evaluate("() => document.documentElement.className") == "js js-focus-visible"
+        context.close()
+    without, before_bundle = layouts
+    assert len(without) == len(before_bundle) > 100
+    differ = [(a, b) for a, b in zip(without, before_bundle, strict=True) if a != b]
+    assert not differ, f"{len(differ)} elements sit or show differently, first: {differ[:3]}"

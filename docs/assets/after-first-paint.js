@@ -15,6 +15,13 @@
  *
  * When there is no paint to wait for (a tab opened in the background, a browser without paint
  * timing), the scripts start at once; in any case they start within three seconds.
+ *
+ * It also marks a real palette switch (the reader picks a palette, or the system's light or
+ * dark setting changes) with data-rh-palette-switching on <html>, for a few frames: Material's
+ * rule that stops colours fading during a switch is keyed to it (scripts/stylesheet_hooks.py),
+ * not to the mark Material sets on every page view. It listens before Material does: to the
+ * palette buttons' change event as it goes down the page, and to the system setting through a
+ * media query made before Material's (the browser tells them in the order they were made).
  */
 (function () {
   "use strict";
@@ -26,6 +33,19 @@
   var waiting = sources.length + 1; // every script, and Material's start
 
   document.addEventListener("DOMContentLoaded", function () { parsed = true; }, { once: true });
+
+  function paletteSwitch() {
+    var root = document.documentElement;
+    root.setAttribute("data-rh-palette-switching", "");
+    // two frames: the new colours have been styled and drawn without a transition
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { root.removeAttribute("data-rh-palette-switching"); });
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof HTMLInputElement && event.target.name === "__palette") paletteSwitch();
+  }, true);
+  if (window.matchMedia) matchMedia("(prefers-color-scheme: light)").addEventListener("change", paletteSwitch);
 
   function done() {
     waiting -= 1;
@@ -42,6 +62,10 @@
       script.async = false; // run in the order given, as deferred scripts do
       script.addEventListener("load", function () {
         if (BUNDLE.test(script.src)) {
+          // The bundle has just run, and shown the palette button as it did: what Material shows
+          // only with its bundle (search, site.css) appears now, in the same frame, so that
+          // neither moves the other (tests/test_phone.py measures layout shifts).
+          document.documentElement.setAttribute("data-rh-scripts", "started");
           // A task of its own, so that the bundle's set-up is not one long task with its parsing.
           setTimeout(function () {
             if (!parsed) {
