@@ -6,9 +6,6 @@ is another request to wait for before the first paint; one file of the same byte
 (issue 17: Lighthouse's simulated first paint was about 0.15 s earlier in alternated runs). The
 name changes when the content does, so a browser never pairs a new page with an old cached sheet.
 
-One rule of Material's changes on the way (`quiet_palette_switch`): the one that stops colours
-fading while the palette switches.
-
 `overrides/main.html` links the joined file when this hook has run (`rh_stylesheet`), and falls
 back to Material's own links otherwise, so a generator that runs no hooks still styles every
 page. Joining is plain concatenation in the order the page would link them: no library is needed
@@ -30,14 +27,6 @@ FOLDER = "assets/stylesheets"
 MATERIAL_SHEETS = (r"main\.[0-9a-f]+\.min\.css", r"palette\.[0-9a-f]+\.min\.css")  # as base.html links them (palette: if set)
 _URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.I)
 
-# Material's palette component marks the body with data-md-color-switching while it applies a
-# palette, and its rule `[data-md-color-switching] *` turns every transition off meanwhile. It
-# applies the palette once on every page view, even when nothing changes (the palette script in
-# the page has already applied it), and marking and unmarking the body re-styled every element
-# of the page twice: about 60 ms of a condition page's start on this machine (issue 17). The rule
-# is keyed instead to an attribute that after-first-paint.js puts on <html> only when a palette
-# really changes: the reader picks one, or the system's light or dark setting changes.
-SWITCHING = ("[data-md-color-switching]", "[data-rh-palette-switching]")
 
 _own: list[str] = []  # the site's extra_css, taken over from the config
 _name = ""
@@ -63,11 +52,6 @@ def joined(sheets: list[tuple[str, str]]) -> str:
     return "\n".join(css.rstrip() for _, css in sheets) + "\n"
 
 
-def quiet_palette_switch(css: str) -> str:
-    """Material's sheet with its palette-switching rule keyed to SWITCHING's attribute."""
-    return css.replace(*SWITCHING)
-
-
 def name_for(css: str) -> str:
     return f"{FOLDER}/site.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.css"
 
@@ -88,7 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(
                 f"stylesheet_hooks: expected one of Material's {FOLDER}/{pattern}, found {len(found)}; update MATERIAL_SHEETS"
             )
-        sheets.append((found[0].src_uri, quiet_palette_switch(Path(found[0].abs_src_path or "").read_text(encoding="utf-8"))))
+        sheets.append((found[0].src_uri, Path(found[0].abs_src_path or "").read_text(encoding="utf-8")))
     for path in _own:
         own = files.get_file_from_path(path)
         if own is None or own.abs_src_path is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import tree_of
 from quality_gates import next_frames, open_page
-from stylesheet_hooks import SWITCHING, joined, name_for, quiet_palette_switch
+from stylesheet_hooks import joined, name_for
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLESHEET_BUDGET = 34 * 1024  # what every page waits for before its first paint, gzipped (31.2 KB in December 2026)
@@ -79,7 +79,7 @@ def test_every_page_waits_for_one_style_sheet_within_budget(site_dir, html_files
     material = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")) + sorted(
         (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
     )
-    parts = [quiet_palette_switch(p.read_text(encoding="utf-8")).rstrip() for p in material] + [
+    parts = [p.read_text(encoding="utf-8").rstrip() for p in material] + [
         (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8").rstrip()
     ]
     assert css == "\n".join(parts) + "\n"
@@ -125,62 +125,96 @@ def test_a_first_visit_paints_in_the_readers_palette_before_any_script_file_runs
     assert body == [expected, "teal", "deep-orange"]
 
 
-# Records, from before the page's own scripts run: each time <html> gets the palette-switching
-# mark, and each change of <html>'s class made once the document was parsed (by a script file;
-# the palette script in the page runs while it is parsed).
-WATCH_ROOT = """(() => {
-  window.__rhMarks = 0;
-  window.__rhClassChanges = [];
+# Records, from before the page's own scripts run: each time the body is marked as switching
+# palettes, each colour-scheme tag added or changed, and each change of <html>'s class, made once
+# the document was parsed (by a script file: the palette script in the page runs as it is parsed).
+WATCH = """(() => {
+  window.__rhSeen = { switching: 0, scheme: 0, classes: [] };
+  const parsed = () => document.readyState !== "loading";
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.target !== document.documentElement) continue;
-      if (r.attributeName === "data-rh-palette-switching" && r.target.hasAttribute(r.attributeName)) window.__rhMarks += 1;
-      if (r.attributeName === "class" && r.oldValue !== r.target.className && document.readyState !== "loading")
-        window.__rhClassChanges.push(`${r.oldValue} -> ${r.target.className}`);
+      const t = r.target;
+      if (r.type === "attributes" && r.attributeName === "data-md-color-switching" && t.hasAttribute(r.attributeName)) window.__rhSeen.switching += 1;
+      if (r.type === "attributes" && r.attributeName === "class" && t === document.documentElement && r.oldValue !== t.className && parsed())
+        window.__rhSeen.classes.push(`${r.oldValue} -> ${t.className}`);
+      if (parsed() && ((r.type === "attributes" && t.matches("meta[name=color-scheme]"))
+          || [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches("meta[name=color-scheme]")))) window.__rhSeen.scheme += 1;
     }
-  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ["class", "data-rh-palette-switching"] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
 })()"""
 FADING = """() => document.getAnimations()
   .filter((a) => a instanceof CSSTransition && a.playState === "running")
   .map((a) => `${a.transitionProperty} on ${a.effect.target.className || a.effect.target.tagName}`)"""
+PALETTE = """() => ({
+  scheme: document.body.dataset.mdColorScheme, media: document.body.dataset.mdColorMedia,
+  shown: [...document.querySelectorAll("form[data-rh-palette] label")].filter((l) => !l.hidden).map((l) => l.title),
+  meta: document.querySelector("meta[name=color-scheme]")?.content,
+  saved: JSON.parse(localStorage.getItem(__md_scope.pathname + ".__palette") || "null"),
+})"""
 
 
-def test_a_page_view_restyles_nothing_for_a_palette_or_class_that_does_not_change(new_tab, served_site, site_dir):
-    """Material marks the body while it applies a palette, on every page view, and gives <html>
-    its "js" classes as it starts; either used to re-style every element of the page after the
-    first paint. Now the switching rule waits for a real switch (scripts/stylesheet_hooks.py),
-    and the palette script in the page sets the classes before anything is styled."""
-    css = next((site_dir / "assets" / "stylesheets").glob("site.*.css")).read_text(encoding="utf-8")
-    assert SWITCHING[0] not in css and f"{SWITCHING[1]} *" in css, "Material's palette-switching rule was not re-keyed"
+def test_a_page_view_restyles_nothing_for_a_palette_or_class_that_does_not_change(new_tab, served_site):
+    """Material's palette component applied the palette again as its bundle started (marking the
+    body as switching, adding a colour-scheme tag), and the bundle gave <html> its "js" classes:
+    each re-styled every element of the page after the first paint. Now the palette script in
+    the page does all of it before anything is styled, and assets/palette.js only answers a switch."""
     tab = new_tab()
-    tab.add_init_script(WATCH_ROOT)
+    tab.add_init_script(WATCH)
     open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
     next_frames(tab)
-    seen = tab.evaluate("() => [window.__rhMarks, window.__rhClassChanges, document.documentElement.className]")
-    assert seen[0] == 0, "the page marked a palette switch while no palette changed"
-    assert seen[1] == [], f"<html>'s class changed after the page was parsed: {seen[1]}"
-    assert seen[2].split() == ["js", "js-focus-visible"], seen[2]
+    seen = tab.evaluate("() => window.__rhSeen")
+    assert seen == {"switching": 0, "scheme": 0, "classes": []}, seen
+    assert tab.evaluate("() => document.documentElement.className").split() == ["js", "js-focus-visible"]
+    assert tab.evaluate(PALETTE)["meta"] == "light", "the colour-scheme tag was not written before the first paint"
 
 
 @pytest.mark.parametrize("switch", ["the reader's button", "the system setting"])
 def test_a_palette_switch_changes_colours_at_once_without_a_fade(new_tab, served_site, switch):
     """While the palette switches, colours change at once, as Material means them to: no colour
     fades from the old palette to the new. Material's links and buttons fade their colours on
-    hover, so without the mark they would fade here too (checked below)."""
+    hover, so without the switching mark they would fade here too (checked below)."""
     tab = new_tab()
-    tab.add_init_script(WATCH_ROOT)
+    tab.add_init_script(WATCH)
     open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
     if switch == "the system setting":  # a first visit follows the system
         tab.emulate_media(color_scheme="dark")
     else:  # automatic, then light: the same colours; then dark
-        tab.locator("form[data-md-component=palette] label:not([hidden])").click()
-        tab.locator("form[data-md-component=palette] label:not([hidden])").click()
+        tab.locator("form[data-rh-palette] label:not([hidden])").click()
+        tab.locator("form[data-rh-palette] label:not([hidden])").click()
     tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert tab.evaluate(FADING) == [], "colours faded while the palette switched"
-    assert tab.evaluate("() => window.__rhMarks") >= 1
-    tab.wait_for_function("() => !document.documentElement.hasAttribute('data-rh-palette-switching')")
+    assert tab.evaluate("() => window.__rhSeen.switching") >= 1
+    tab.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
     link = tab.evaluate("() => getComputedStyle(document.querySelector('.md-nav__link')).transitionDuration")
     assert link not in ("0s", ""), f"a menu link no longer fades its colour ({link}), so this test shows nothing"
+
+
+def test_the_palette_button_goes_round_automatic_light_and_dark_and_the_next_page_keeps_it(new_tab, served_site):
+    """assets/palette.js in place of Material's palette component: the same three steps, the
+    button of the palette in use shown, saved for the next page in Material's own form."""
+    tab = new_tab(color_scheme="dark")
+    open_page(tab, served_site + "conditions/")
+    steps = [tab.evaluate(PALETTE)]
+    for _ in range(3):
+        tab.locator("form[data-rh-palette] label:not([hidden])").click()
+        next_frames(tab)
+        steps.append(tab.evaluate(PALETTE))
+    assert [(s["scheme"], s["meta"], s["shown"]) for s in steps] == [
+        ("slate", "dark", ["Switch to light mode"]),  # automatic, following the dark system
+        ("default", "light", ["Switch to dark mode"]),  # light, whatever the system says
+        ("slate", "dark", ["Switch to system preference"]),  # dark
+        ("slate", "dark", ["Switch to light mode"]),  # automatic again
+    ], steps
+    assert [s["saved"]["index"] for s in steps[1:]] == [1, 2, 0] and steps[1]["saved"]["color"]["scheme"] == "default"
+    tab.locator("form[data-rh-palette] label:not([hidden])").click()  # light, then on to another page
+    next_frames(tab)
+    open_page(tab, served_site + "finder/")
+    there = tab.evaluate(PALETTE)
+    assert (there["scheme"], there["meta"], there["shown"]) == ("default", "light", ["Switch to dark mode"]), there
+    tab.emulate_media(color_scheme="light")  # a chosen palette does not follow the system
+    tab.emulate_media(color_scheme="dark")
+    next_frames(tab)
+    assert tab.evaluate(PALETTE)["scheme"] == "default"
 
 
 def test_a_code_block_in_a_closed_fold_gets_its_copy_button_when_the_fold_opens(new_tab, served_site):

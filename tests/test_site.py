@@ -149,7 +149,7 @@ def test_no_page_loads_anything_from_another_host(html_files):
 
 def test_light_and_dark_palettes_and_search_features(site_dir):
     home = page(site_dir, "")
-    schemes = {i.get("data-md-color-scheme") for i in home.select("form[data-md-component=palette] input")}
+    schemes = {i.get("data-md-color-scheme") for i in home.select("form[data-rh-palette] input")}
     assert {"default", "slate"} <= schemes
     config = json.loads(home.select_one("#__config").get_text())
     assert {"search.suggest", "search.highlight"} <= set(config["features"])

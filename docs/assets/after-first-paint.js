@@ -15,13 +15,6 @@
  *
  * When there is no paint to wait for (a tab opened in the background, a browser without paint
  * timing), the scripts start at once; in any case they start within three seconds.
- *
- * It also marks a real palette switch (the reader picks a palette, or the system's light or
- * dark setting changes) with data-rh-palette-switching on <html>, for a few frames: Material's
- * rule that stops colours fading during a switch is keyed to it (scripts/stylesheet_hooks.py),
- * not to the mark Material sets on every page view. It listens before Material does: to the
- * palette buttons' change event as it goes down the page, and to the system setting through a
- * media query made before Material's (the browser tells them in the order they were made).
  */
 (function () {
   "use strict";
@@ -33,19 +26,6 @@
   var waiting = sources.length + 1; // every script, and Material's start
 
   document.addEventListener("DOMContentLoaded", function () { parsed = true; }, { once: true });
-
-  function paletteSwitch() {
-    var root = document.documentElement;
-    root.setAttribute("data-rh-palette-switching", "");
-    // two frames: the new colours have been styled and drawn without a transition
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { root.removeAttribute("data-rh-palette-switching"); });
-    });
-  }
-  document.addEventListener("change", function (event) {
-    if (event.target instanceof HTMLInputElement && event.target.name === "__palette") paletteSwitch();
-  }, true);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: light)").addEventListener("change", paletteSwitch);
 
   function done() {
     waiting -= 1;
