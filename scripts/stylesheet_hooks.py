@@ -18,6 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
+import rcssmin
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,9 +39,12 @@ def relative_urls(css: str) -> list[str]:
     return [m.group(2) for m in _URL.finditer(css) if not re.match(r"(?:/|#|[a-z][a-z0-9+.-]*:)", m.group(2), re.I)]
 
 
-def joined(sheets: list[tuple[str, str]]) -> str:
-    """The sheets' text, in order, as one style sheet. Raises ValueError naming the sheet if one
-    could not move into FOLDER unchanged: an @import, or a url() relative to its own folder."""
+def joined(sheets: list[tuple[str, str]], minify: int | None = None) -> str:
+    """The sheets' text, in order, as one style sheet; from index `minify` on (the site's own,
+    whose comments explain them to the next editor), without comments and spaces (rcssmin, which
+    changes nothing else; Material's sheets are minified already). Raises ValueError naming the
+    sheet if one could not move into FOLDER unchanged: an @import, or a url() relative to its
+    own folder."""
     for name, css in sheets:
         if re.search(r"@import\b", css, re.I):
             raise ValueError(f"{name}: @import in a style sheet; put the imported rules in the sheet itself")
@@ -49,7 +53,8 @@ def joined(sheets: list[tuple[str, str]]) -> str:
                 f"{name}: url({relative[0]}) is relative to the sheet's folder, and the sheets are joined into "
                 f"{FOLDER}/; use an address from the site root or a data: URI"
             )
-    return "\n".join(css.rstrip() for _, css in sheets) + "\n"
+    start = len(sheets) if minify is None else minify
+    return "\n".join((rcssmin.cssmin(css) if index >= start else css).rstrip() for index, (_, css) in enumerate(sheets)) + "\n"
 
 
 def name_for(css: str) -> str:
@@ -80,7 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         sheets.append((f"docs/{path}", Path(own.abs_src_path).read_text(encoding="utf-8")))
         files.remove(own)  # published only inside the joined sheet
     try:
-        css = joined(sheets)
+        css = joined(sheets, minify=len(sheets) - len(_own))
     except ValueError as error:
         raise PluginError(str(error)) from None
     _name = name_for(css)

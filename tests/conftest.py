@@ -62,7 +62,12 @@ os.environ.setdefault(CACHE_VARIABLE, str(ROOT / ".cache" / "tests"))
 FIXTURE_TODAY = "2026-11-23"
 
 
-HOOK_FILES = ("mkdocs_hooks.py", "hardening_hooks.py", "stylesheet_hooks.py")  # as mkdocs.yml lists them (tests/test_repo.py checks)
+HOOK_FILES = (
+    "mkdocs_hooks.py",
+    "hardening_hooks.py",
+    "stylesheet_hooks.py",
+    "minify_hooks.py",
+)  # as mkdocs.yml lists them (tests/test_repo.py checks)
 
 
 def fixture_config(docs: Path, **overrides: object) -> dict:

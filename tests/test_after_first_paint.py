@@ -69,7 +69,7 @@ def test_a_page_opened_in_the_background_starts_at_once_and_only_once(new_tab, s
 
 def test_every_page_waits_for_one_style_sheet_within_budget(site_dir, html_files):
     """One request before the first paint, not three: Material's main and palette sheets and
-    site.css, joined in that order (scripts/stylesheet_hooks.py)."""
+    site.css, joined in that order (scripts/stylesheet_hooks.py), site.css without its comments."""
     sheets = {tuple(tree_of(path).xpath("//link[@rel='stylesheet']/@href")) for path in html_files}
     hrefs = {href.rsplit("/", 1)[-1] for linked in sheets for href in linked}
     assert all(len(linked) == 1 for linked in sheets) and len(hrefs) == 1, sheets
@@ -79,10 +79,12 @@ def test_every_page_waits_for_one_style_sheet_within_budget(site_dir, html_files
     material = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")) + sorted(
         (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
     )
-    parts = [p.read_text(encoding="utf-8").rstrip() for p in material] + [
-        (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8").rstrip()
-    ]
-    assert css == "\n".join(parts) + "\n"
+    own = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    parts = [p.read_text(encoding="utf-8").rstrip() for p in material]
+    assert css.startswith("\n".join(parts) + "\n"), "Material's sheets do not come first, unchanged"
+    published = css[len("\n".join(parts)) + 1 :]
+    assert "/*" not in published and len(published) < 0.75 * len(own), "site.css was not published without its comments"
+    assert published.count("{") == re.sub(r"/\*.*?\*/", "", own, flags=re.S).count("{"), "a rule of site.css went missing"
     size = len(gzip.compress(css.encode("utf-8"), 9))
     print(f"\nthe one style sheet: {size / 1024:.1f} KB gzipped (budget {STYLESHEET_BUDGET // 1024} KB)")
     assert size <= STYLESHEET_BUDGET
@@ -259,3 +261,14 @@ def test_before_the_bundle_runs_the_page_is_laid_out_as_without_javascript(brows
     assert len(without) == len(before_bundle) > 100
     differ = [(a, b) for a, b in zip(without, before_bundle, strict=True) if a != b]
     assert not differ, f"{len(differ)} elements sit or show differently, first: {differ[:3]}"
+
+
+def test_the_sites_scripts_are_published_without_their_comments(site_dir):
+    """scripts/minify_hooks.py: each script of docs/assets is published smaller, without its
+    comments; the browser tests run the published scripts."""
+    sources = sorted((ROOT / "docs" / "assets").glob("*.js"))
+    assert len(sources) >= 5
+    for source in sources:
+        published = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
+        assert "/*" not in published and "\n  " not in published, source.name
+        assert len(published) < 0.9 * len(source.read_text(encoding="utf-8")), source.name
