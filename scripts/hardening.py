@@ -33,7 +33,7 @@ from typing import Any
 # The templates whose inline scripts the site allows (paths in the theme, as Jinja names them).
 SITE_SCRIPT_TEMPLATES: tuple[str, ...] = (
     "partials/javascripts/base.html",  # __md_scope, __md_get/__md_set: Material's storage helpers
-    "partials/javascripts/palette.html",  # the reader's light or dark palette, saved or (first visit) the system's (overrides/)
+    "partials/javascripts/palette.html",  # the reader's palette, saved or (first visit) the system's, and what goes with it (overrides/)
     "partials/javascripts/content.html",  # opens the content tab named in the address
 )
 REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -5,6 +5,8 @@ Every page needs all three before it can paint. On a phone with a weak signal ea
 is another request to wait for before the first paint; one file of the same bytes paints sooner
 (issue 17: Lighthouse's simulated first paint was about 0.15 s earlier in alternated runs). The
 name changes when the content does, so a browser never pairs a new page with an old cached sheet.
+The site's own sheet goes in without its comments and spaces (rcssmin): about 3.4 KB less,
+compressed, before every first paint.
 
 `overrides/main.html` links the joined file when this hook has run (`rh_stylesheet`), and falls
 back to Material's own links otherwise, so a generator that runs no hooks still styles every
@@ -27,7 +29,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 FOLDER = "assets/stylesheets"
 MATERIAL_SHEETS = (r"main\.[0-9a-f]+\.min\.css", r"palette\.[0-9a-f]+\.min\.css")  # as base.html links them (palette: if set)
 _URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.I)
-
 
 _own: list[str] = []  # the site's extra_css, taken over from the config
 _name = ""
