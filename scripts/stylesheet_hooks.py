@@ -40,12 +40,9 @@ def relative_urls(css: str) -> list[str]:
     return [m.group(2) for m in _URL.finditer(css) if not re.match(r"(?:/|#|[a-z][a-z0-9+.-]*:)", m.group(2), re.I)]
 
 
-def joined(sheets: list[tuple[str, str]], minify: int | None = None) -> str:
-    """The sheets' text, in order, as one style sheet; from index `minify` on (the site's own,
-    whose comments explain them to the next editor), without comments and spaces (rcssmin, which
-    changes nothing else; Material's sheets are minified already). Raises ValueError naming the
-    sheet if one could not move into FOLDER unchanged: an @import, or a url() relative to its
-    own folder."""
+def joined(sheets: list[tuple[str, str]]) -> str:
+    """The sheets' text, in order, as one style sheet. Raises ValueError naming the sheet if one
+    could not move into FOLDER unchanged: an @import, or a url() relative to its own folder."""
     for name, css in sheets:
         if re.search(r"@import\b", css, re.I):
             raise ValueError(f"{name}: @import in a style sheet; put the imported rules in the sheet itself")
@@ -54,8 +51,7 @@ def joined(sheets: list[tuple[str, str]], minify: int | None = None) -> str:
                 f"{name}: url({relative[0]}) is relative to the sheet's folder, and the sheets are joined into "
                 f"{FOLDER}/; use an address from the site root or a data: URI"
             )
-    start = len(sheets) if minify is None else minify
-    return "\n".join((rcssmin.cssmin(css) if index >= start else css).rstrip() for index, (_, css) in enumerate(sheets)) + "\n"
+    return "\n".join(css.rstrip() for _, css in sheets) + "\n"
 
 
 def name_for(css: str) -> str:
@@ -83,10 +79,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         own = files.get_file_from_path(path)
         if own is None or own.abs_src_path is None:
             raise PluginError(f"mkdocs.yml: extra_css: {path} is not a file in {config.docs_dir}")
-        sheets.append((f"docs/{path}", Path(own.abs_src_path).read_text(encoding="utf-8")))
+        # without the comments that explain it to the next editor (rcssmin changes nothing else;
+        # Material's sheets are minified already)
+        sheets.append((f"docs/{path}", rcssmin.cssmin(Path(own.abs_src_path).read_text(encoding="utf-8"))))
         files.remove(own)  # published only inside the joined sheet
     try:
-        css = joined(sheets, minify=len(sheets) - len(_own))
+        css = joined(sheets)
     except ValueError as error:
         raise PluginError(str(error)) from None
     _name = name_for(css)
