@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_of
-from quality_gates import next_frames, open_page
+from quality_gates import SCRIPTS_READY, next_frames, open_page
 from stylesheet_hooks import joined, name_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +54,27 @@ def test_the_bundle_is_asked_for_after_the_first_paint_and_starts_the_page_once(
     assert times["starts"] == 1, f"Material started the page {times['starts']} times"
     assert times["searchShown"], "Material's bundle did not run (search stays hidden without it)"
     assert times["wired"] >= 1, "share.js did not wire the print button: the page never started"
+
+
+@pytest.mark.parametrize("path", ["", "conditions/gluteal-tendinopathy/"])
+def test_the_page_is_marked_ready_only_once_every_script_has_run(new_tab, served_site, path):
+    """The loader marks `<html data-rh-scripts="ready">` (what the browser tests wait for) once
+    every listed script has run and Material has started the page. share.js is held back here
+    until Material has started: the mark must wait for it. (The home page's script addresses have
+    no folder before `assets/`; the loader once failed to see the bundle among them there, marked
+    the page ready one script early, and CI's test above failed when share.js came late.)"""
+    tab = new_tab()
+    tab.add_init_script(COUNT_STARTS)
+    held: list = []
+    tab.route("**/assets/share.js", lambda route: held.append(route))
+    tab.goto(served_site + path, wait_until="domcontentloaded")
+    tab.wait_for_function("() => window.__rhStarts === 1")
+    next_frames(tab)
+    assert len(held) == 1, "share.js was not asked for"
+    assert tab.evaluate("() => document.documentElement.dataset.rhScripts") == "started", "marked ready before share.js ran"
+    held[0].continue_()
+    tab.wait_for_function(SCRIPTS_READY)
+    assert tab.evaluate(TIMES)["wired"] >= 1, "share.js had not run when the page was marked ready"
 
 
 def test_a_page_opened_in_the_background_starts_at_once_and_only_once(new_tab, served_site):

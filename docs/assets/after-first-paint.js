@@ -20,7 +20,9 @@
   "use strict";
   var me = document.currentScript;
   var sources = (me.getAttribute("data-scripts") || "").split(/\s+/).filter(Boolean);
-  var BUNDLE = /\/assets\/javascripts\/bundle\.[0-9a-f]+\.min\.js$/;
+  // Matches the bundle's address as written in data-scripts, which is relative to the page (on the
+  // home page "assets/...", with nothing before it), and as the browser resolves it
+  var BUNDLE = /(^|\/)assets\/javascripts\/bundle\.[0-9a-f]+\.min\.js$/;
   var parsed = false; // has the document's own DOMContentLoaded fired?
   var started = false;
   var waiting = sources.length + 1; // every script, and Material's start
