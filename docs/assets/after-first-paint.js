@@ -44,9 +44,9 @@
       script.async = false; // run in the order given, as deferred scripts do
       script.addEventListener("load", function () {
         if (BUNDLE.test(script.src)) {
-          // The bundle has just run, and shown the palette button as it did: what Material shows
-          // only with its bundle (search, site.css) appears now, in the same frame, so that
-          // neither moves the other (tests/test_phone.py measures layout shifts).
+          // The bundle has just run: what site.css hides until then (search, the palette button)
+          // appears now, in the same frame as the bundle's own changes, so that neither moves
+          // the other (tests/test_phone.py measures layout shifts).
           document.documentElement.setAttribute("data-rh-scripts", "started");
           // A task of its own, so that the bundle's set-up is not one long task with its parsing.
           setTimeout(function () {
