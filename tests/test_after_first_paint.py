@@ -9,17 +9,14 @@ tests fail if that changes: the page would no longer start (share.js wires its b
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 
 import pytest
-from conftest import tree_of
 from quality_gates import SCRIPTS_READY, next_frames, open_page
 from stylesheet_hooks import joined, name_for
 
 ROOT = Path(__file__).resolve().parent.parent
-STYLESHEET_BUDGET = 34 * 1024  # what every page waits for before its first paint, gzipped (27.8 KB in December 2026)
 
 # Counts how often Material's `document$` gives the page out (once per start), from before the
 # bundle runs: the bundle sets window.document$ as its last step.
@@ -77,6 +74,33 @@ def test_the_page_is_marked_ready_only_once_every_script_has_run(new_tab, served
     assert tab.evaluate(TIMES)["wired"] >= 1, "share.js had not run when the page was marked ready"
 
 
+def test_the_scripts_run_once_the_later_style_sheet_has_arrived_and_are_fetched_meanwhile(new_tab, served_site):
+    """The later sheet (scripts/first_paint_css.py) styles what the scripts make: none runs
+    before it has arrived. They are fetched while it comes, not after it."""
+    tab = new_tab()
+    held: list = []
+    tab.route("**/assets/stylesheets/later.*.css", lambda route: held.append(route))
+    tab.goto(served_site + "conditions/gluteal-tendinopathy/", wait_until="load")
+    tab.wait_for_function(
+        "() => performance.getEntriesByType('resource').some((e) => /bundle\\.[0-9a-f]+\\.min\\.js$/.test(e.name) && e.responseEnd > 0)"
+    )
+    next_frames(tab)
+    assert len(held) == 1, "the later sheet was not asked for"
+    state = tab.evaluate("() => [document.documentElement.dataset.rhScripts, typeof window.document$]")
+    assert state == ["loading", "undefined"], f"a script ran before the later sheet arrived: {state}"
+    held[0].continue_()
+    tab.wait_for_function(SCRIPTS_READY)
+    rules = tab.evaluate("() => [...document.styleSheets].filter((s) => /later\\./.test(s.href || '')).map((s) => s.cssRules.length)")
+    assert len(rules) == 1 and rules[0] > 100, rules
+
+
+def test_the_scripts_still_run_when_the_later_style_sheet_fails(new_tab, served_site):
+    tab = new_tab()
+    tab.route("**/assets/stylesheets/later.*.css", lambda route: route.abort())
+    open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
+    assert tab.evaluate(TIMES)["wired"] >= 1
+
+
 def test_a_page_opened_in_the_background_starts_at_once_and_only_once(new_tab, served_site):
     """A tab that is not visible never paints: the loader starts the scripts at once, which may
     be before the document's DOMContentLoaded; Material then starts the page itself, not twice."""
@@ -86,30 +110,6 @@ def test_a_page_opened_in_the_background_starts_at_once_and_only_once(new_tab, s
     open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
     times = tab.evaluate(TIMES)
     assert times["starts"] == 1 and times["wired"] >= 1, times
-
-
-def test_every_page_waits_for_one_style_sheet_within_budget(site_dir, html_files):
-    """One request before the first paint, not three: Material's main and palette sheets and
-    site.css, joined in that order (scripts/stylesheet_hooks.py), site.css without its comments."""
-    sheets = {tuple(tree_of(path).xpath("//link[@rel='stylesheet']/@href")) for path in html_files}
-    hrefs = {href.rsplit("/", 1)[-1] for linked in sheets for href in linked}
-    assert all(len(linked) == 1 for linked in sheets) and len(hrefs) == 1, sheets
-    name = hrefs.pop()
-    assert re.fullmatch(r"site\.[0-9a-f]{8}\.css", name), name
-    css = (site_dir / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
-    material = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")) + sorted(
-        (site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
-    )
-    own = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
-    parts = [p.read_text(encoding="utf-8").rstrip() for p in material]
-    assert css.startswith("\n".join(parts) + "\n"), "Material's sheets do not come first, unchanged"
-    published = css[len("\n".join(parts)) + 1 :]
-    assert "/*" not in published and len(published) < 0.75 * len(own), "site.css was not published without its comments"
-    assert published.count("{") == re.sub(r"/\*.*?\*/", "", own, flags=re.S).count("{"), "a rule of site.css went missing"
-    size = len(gzip.compress(css.encode("utf-8"), 9))
-    print(f"\nthe one style sheet: {size / 1024:.1f} KB gzipped (budget {STYLESHEET_BUDGET // 1024} KB)")
-    assert size <= STYLESHEET_BUDGET
-    assert not (site_dir / "assets" / "site.css").exists(), "site.css is published only inside the joined sheet"
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,11 @@
  * a script that runs before it holds it up. Nothing a reader needs to start reading comes from a
  * script: the text, the menu, the warning boxes and the print and copy buttons are all in the
  * HTML, and the menu opens without JavaScript. So this small deferred script waits for the
- * first contentful paint and only then asks for the scripts named in its `data-scripts`
- * (overrides/main.html), in that order. Search appears, and the print and copy buttons answer,
- * once they have run.
+ * first contentful paint and only then asks for the style sheet named in its `data-styles` and
+ * the scripts named in its `data-scripts` (overrides/main.html). The sheet holds the rules for
+ * what only scripts make (scripts/first_paint_css.py), so the scripts run, in the order given,
+ * once it has arrived; they are fetched meanwhile. Search appears, and the print and copy
+ * buttons answer, once they have run.
  *
  * Material's bundle starts the page when the document's DOMContentLoaded event fires. A bundle
  * that arrives after that event missed it, so this script hands the page to Material through
@@ -20,6 +22,7 @@
   "use strict";
   var me = document.currentScript;
   var sources = (me.getAttribute("data-scripts") || "").split(/\s+/).filter(Boolean);
+  var styles = (me.getAttribute("data-styles") || "").split(/\s+/).filter(Boolean);
   // Matches the bundle's address as written in data-scripts, which is relative to the page (on the
   // home page "assets/...", with nothing before it), and as the browser resolves it
   var BUNDLE = /(^|\/)assets\/javascripts\/bundle\.[0-9a-f]+\.min\.js$/;
@@ -38,6 +41,33 @@
     if (started) return;
     started = true;
     document.documentElement.setAttribute("data-rh-scripts", "loading");
+    var pending = styles.length;
+    styles.forEach(function (href) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      var arrived = function () {
+        pending -= 1;
+        if (pending === 0) run();
+      };
+      link.addEventListener("load", arrived);
+      link.addEventListener("error", arrived); // the scripts still run: a page without it only looks plainer
+      document.head.appendChild(link);
+    });
+    if (!pending) {
+      run();
+      return;
+    }
+    sources.forEach(function (src) { // fetched while the sheet arrives, run after it
+      var hint = document.createElement("link");
+      hint.rel = "preload";
+      hint.as = "script";
+      hint.href = src;
+      document.head.appendChild(hint);
+    });
+  }
+
+  function run() {
     sources.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;

@@ -1,0 +1,244 @@
+"""Issue 17: every page waits for one small style sheet before its first paint, holding the rules
+its HTML can match; the rest of the site's styles arrive after it (scripts/first_paint_css.py,
+scripts/stylesheet_hooks.py, docs/assets/after-first-paint.js).
+
+The split must change no style: in Chromium, every element (and its ::before and ::after) gets
+the same computed style from the two sheets as from the whole sheet, without JavaScript (where
+only the first sheet ever loads), and with the scripts run, search open, in both palettes and on
+a phone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+import rcssmin
+import tinycss2
+from conftest import tree_of
+from first_paint_css import Tokens, add_page, split
+from quality_gates import open_page, settle
+from stylesheet_hooks import joined
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a page waits for before its first paint, gzipped: it must fit, with the response's
+# headers, in the first round trip of a new connection (TCP's initial window, 10 packets of
+# 1,460 bytes: 14.6 KB). 11.4 KB in December 2026.
+FIRST_SHEET_BUDGET = 13 * 1024
+# Everything, both sheets gzipped: the whole joined sheet was 27.8 KB in December 2026.
+BOTH_SHEETS_BUDGET = 34 * 1024
+
+
+def tokens_of(html: str) -> Tokens:
+    tokens = Tokens()
+    add_page(tokens, html)
+    return tokens
+
+
+@pytest.mark.parametrize(
+    ("rule", "html", "where"),
+    [
+        (".a{color:red}", '<p class="a">', "first"),
+        (".b{color:red}", '<p class="a">', "later"),
+        ("#x .a{color:red}", '<p id="x" class="a">', "first"),
+        ("#y .a{color:red}", '<p id="x" class="a">', "later"),
+        ("kbd{color:red}", "<p>", "later"),
+        (".a p{color:red}", '<p class="a">', "first"),
+        ("[data-x=on] p{color:red}", '<p data-x="on">', "first"),
+        ("[data-x=off] p{color:red}", '<p data-x="on">', "later"),
+        ("[data-y] p{color:red}", '<p data-x="on">', "later"),
+        ("[class^=a] p{color:red}", '<p class="a">', "first"),
+        ("p:not(.absent){color:red}", "<p>", "first"),
+        (".a:hover::before{color:red}", '<p class="a">', "first"),
+        (".js .a{color:red}", '<p class="a"><script>document.documentElement.classList.add("js")</script>', "first"),
+        (".js .a{color:red}", '<p class="a"><script src="x.js"></script>', "later"),
+        ("@media print{.a{color:red}}", '<p class="a">', "first"),
+        ("@media print{.b{color:red}}", '<p class="a">', "later"),
+        ("@keyframes spin{from{opacity:0}}", "<p>", "first"),
+    ],
+)
+def test_a_rule_goes_first_only_when_the_html_can_match_it(rule, html, where):
+    first, later = split(rule, tokens_of(html))
+    assert (first.strip(), later.strip()) == ((rule, "") if where == "first" else ("", rule))
+
+
+def test_a_selector_list_is_shared_out_and_each_sheet_keeps_the_order():
+    css = ".a,.b{color:red}.c{color:blue}.b .a{margin:0}.a .d{padding:0}"
+    first, later = split(css, tokens_of('<p class="a c">'))
+    assert first.strip() == ".a{color:red}.c{color:blue}"
+    assert later.strip() == ".b{color:red}.b .a{margin:0}.a .d{padding:0}"
+
+
+def test_a_custom_property_only_the_later_rules_use_goes_later_with_its_selector():
+    css = ":root{--used:red;--icon:url(x.svg);--chain:var(--icon)}.a{color:var(--used)}.b{mask:var(--chain)}"
+    first, later = split(css, tokens_of('<p class="a">'))
+    assert first.strip() == ":root{--used:red}.a{color:var(--used)}"
+    assert later.strip() == ":root{--icon:url(x.svg);--chain:var(--icon)}.b{mask:var(--chain)}"
+    kept, _ = split(css, tokens_of('<p class="a" style="mask: var(--chain)">'))
+    assert "--chain:var(--icon)" in kept and "--icon:url(x.svg)" in kept, "a property a style attribute uses stays first"
+
+
+def whole_sheet(site_dir: Path) -> str:
+    """The sheet stylesheet_hooks.py joins before the split: Material's main and palette sheets
+    as published, and site.css without its comments."""
+    folder = site_dir / "assets" / "stylesheets"
+    material = [
+        (p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("main.*.min.css")) + sorted(folder.glob("palette.*.min.css"))
+    ]
+    own = rcssmin.cssmin((ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"))
+    return joined([*material, ("docs/assets/site.css", own)])
+
+
+def selectors(css: str) -> list[str]:
+    """Every selector of every style rule, with the @media or @supports around it."""
+    found: list[str] = []
+
+    def walk(rules: list, around: str) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                found.extend(f"{around}{s.strip()}" for s in tinycss2.serialize(rule.prelude).split(","))
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+                walk(
+                    tinycss2.parse_rule_list(rule.content, True, True),
+                    f"{around}@{rule.lower_at_keyword}{tinycss2.serialize(rule.prelude)} ",
+                )
+
+    walk(tinycss2.parse_stylesheet(css, True, True), "")
+    return found
+
+
+@pytest.fixture(scope="module")
+def sheets(site_dir: Path, html_files: list[Path]) -> dict[str, str]:
+    """The first sheet every page links, the later one its loader names, and the whole sheet."""
+    linked = {tuple(tree_of(path).xpath("//link[@rel='stylesheet']/@href")) for path in html_files}
+    named = {tuple(tree_of(path).xpath("//script[@data-styles]/@data-styles")) for path in html_files}
+    assert all(len(hrefs) == 1 for hrefs in linked) and len({h[0].rsplit("/", 1)[-1] for h in linked}) == 1, linked
+    assert all(len(hrefs) == 1 for hrefs in named) and len({h[0].rsplit("/", 1)[-1] for h in named}) == 1, named
+    first_name, later_name = next(iter(linked))[0].rsplit("/", 1)[-1], next(iter(named))[0].rsplit("/", 1)[-1]
+    assert re.fullmatch(r"site\.[0-9a-f]{8}\.css", first_name) and re.fullmatch(r"later\.[0-9a-f]{8}\.css", later_name)
+    folder = site_dir / "assets" / "stylesheets"
+    return {
+        "first": (folder / first_name).read_text(encoding="utf-8"),
+        "later": (folder / later_name).read_text(encoding="utf-8"),
+        "whole": whole_sheet(site_dir),
+        "first_name": first_name,
+        "later_name": later_name,
+    }
+
+
+def test_every_page_waits_for_one_small_sheet_and_loads_the_rest_after(site_dir, html_files, sheets):
+    first = len(gzip.compress(sheets["first"].encode("utf-8"), 9))
+    both = first + len(gzip.compress(sheets["later"].encode("utf-8"), 9))
+    print(
+        f"\nbefore the first paint: {first / 1024:.1f} KB gzipped (budget {FIRST_SHEET_BUDGET / 1024:.0f}); both sheets {both / 1024:.1f} KB"
+    )
+    assert first <= FIRST_SHEET_BUDGET
+    assert both <= BOTH_SHEETS_BUDGET
+    names = {p.name for p in (site_dir / "assets" / "stylesheets").glob("*.css")}
+    assert names == {sheets["first_name"], sheets["later_name"]} | {
+        n for n in names if re.fullmatch(r"(main|palette)\.[0-9a-f]+\.min\.css", n)
+    }, names
+    assert not (site_dir / "assets" / "site.css").exists(), "site.css is published only inside the sheets"
+
+
+def test_the_two_sheets_hold_every_rule_of_the_whole_and_are_the_split_of_the_built_pages(sheets, html_files):
+    # (a rule whose custom properties moved later is in both)
+    assert set(selectors(sheets["first"])) | set(selectors(sheets["later"])) == set(selectors(sheets["whole"]))
+    tokens = Tokens()
+    for path in html_files:
+        add_page(tokens, path.read_text(encoding="utf-8"))
+    assert split(sheets["whole"], tokens) == (sheets["first"], sheets["later"])
+    own = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"), flags=re.S)
+    assert "rh-bodymap" in sheets["first"] and ".rh-scroll-hint" in sheets["later"] and own.count(".rh-scroll-hint")
+
+
+# Each element's computed style, and its ::before and ::after, as one short digest per element
+# (FNV-1a), so that a page of 1,200 elements crosses to Python as numbers.
+STYLES = """() => {
+  const digest = (text) => { let h = 2166136261; for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); } return h >>> 0; };
+  // custom properties (--*) are left out: one that no rule uses styles nothing, and what those
+  // that rules use give shows in the rules' own properties
+  const styleOf = (s) => { let t = ''; for (let i = 0; i < s.length; i++) if (!s[i].startsWith('--')) t += s[i] + ':' + s.getPropertyValue(s[i]) + ';'; return t; };
+  const pseudo = (e, which) => { const s = getComputedStyle(e, which); return s.content === 'none' || s.content === 'normal' ? '' : styleOf(s); };
+  return [...document.querySelectorAll('*')].map((e) => {
+    const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+    return [name, digest(styleOf(getComputedStyle(e)) + '|' + pseudo(e, '::before') + '|' + pseudo(e, '::after'))];
+  });
+}"""
+
+PAGES = ["", "conditions/gluteal-tendinopathy/", "finder/", "exercises/clamshell/", "where-it-hurts/side/", "404.html"]
+
+
+def serve_whole(tab, sheets: dict[str, str]) -> None:
+    """The tab gets the whole sheet in place of the first, and an empty later sheet."""
+    tab.route(f"**/{sheets['first_name']}", lambda route: route.fulfill(body=sheets["whole"], content_type="text/css"))
+    tab.route(f"**/{sheets['later_name']}", lambda route: route.fulfill(body="", content_type="text/css"))
+
+
+def differences(split_styles: list, whole_styles: list) -> list:
+    assert len(split_styles) == len(whole_styles) > 50
+    return [a[0] for a, b in zip(split_styles, whole_styles, strict=True) if a != b]
+
+
+def test_without_javascript_the_first_sheet_alone_looks_as_the_whole_sheet(browser, served_site, sheets):
+    """Without JavaScript the later sheet never loads, and before the scripts run it has not
+    loaded: the first sheet must be enough. On every kind of page on a phone, the whole page
+    looks the same, pixel for pixel, as with the whole sheet; on a condition page, at a phone's
+    width and a desktop's, every element's computed style is the same too (what is hidden or
+    off screen, which a picture does not show)."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    tab = context.new_page()
+    differ, styles_differ = [], {}
+    for path in PAGES:
+        shots = []
+        for whole in (False, True):
+            if whole:
+                serve_whole(tab, sheets)
+            tab.goto(served_site + path, wait_until="load")
+            shots.append(tab.screenshot(full_page=True, animations="disabled"))
+            tab.unroute_all()
+        if shots[0] != shots[1]:
+            differ.append(path)
+    for width in (390, 1280):
+        tab.set_viewport_size({"width": width, "height": 900})
+        styles = []
+        for whole in (False, True):
+            if whole:
+                serve_whole(tab, sheets)
+            tab.goto(served_site + "conditions/gluteal-tendinopathy/", wait_until="load")
+            styles.append(tab.evaluate(STYLES))
+            tab.unroute_all()
+        if found := differences(*styles):
+            styles_differ[width] = found[:5]
+    context.close()
+    assert not differ, f"these pages look different with the first sheet alone: {differ}"
+    assert not styles_differ, f"elements styled differently with the first sheet alone: {styles_differ}"
+
+
+@pytest.mark.parametrize(
+    ("path", "width", "scheme", "state"),
+    [("conditions/gluteal-tendinopathy/", 1280, "dark", "search"), ("finder/", 390, "light", "menu")],
+)
+def test_with_the_scripts_run_both_sheets_style_every_element_as_the_whole_sheet_does(
+    new_tab, served_site, sheets, path, width, scheme, state
+):
+    """What Material's scripts make (search and its results, the phone's menu), in both palettes:
+    the later sheet's rules come after all of the first's, where the whole sheet had some of them
+    before, so two rules, one in each, setting one property of one element would show here."""
+    styles = []
+    for whole in (False, True):
+        tab = new_tab(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        if whole:
+            serve_whole(tab, sheets)
+        open_page(tab, served_site + path)
+        if state == "search":
+            tab.keyboard.press("/")
+            tab.keyboard.type("hip pain")
+            tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        else:
+            tab.click(".md-header__button[for=__drawer]")
+        settle(tab)
+        styles.append(tab.evaluate(STYLES))
+    assert not (found := differences(*styles)), f"{len(found)} elements styled differently, first: {found[:5]}"
