@@ -11,6 +11,7 @@ a phone.
 from __future__ import annotations
 
 import gzip
+import io
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import rcssmin
 import tinycss2
 from conftest import tree_of
 from first_paint_css import Tokens, add_page, split
+from PIL import Image, ImageChops
 from quality_gates import open_page, open_search, search_top, settle, watch_search
 from stylesheet_hooks import joined
 
@@ -182,10 +184,24 @@ def differences(split_styles: list, whole_styles: list) -> list:
     return [a[0] for a, b in zip(split_styles, whole_styles, strict=True) if a != b]
 
 
+# How far one colour channel of one pixel may differ between two pictures of the same page:
+# Chromium's anti-aliasing of a rounded border's edge came out one step apart in 1 of 6 pairs
+# when the machine was busy. A style that differs moves far more: with one rule of the header
+# wrongly sent to the later sheet, every one of the six pages differed.
+RASTER_NOISE = 4
+
+
+def alike(first_png: bytes, second_png: bytes) -> bool:
+    first, second = (Image.open(io.BytesIO(png)).convert("RGB") for png in (first_png, second_png))
+    if first.size != second.size:
+        return False
+    return max(high for _, high in ImageChops.difference(first, second).getextrema()) <= RASTER_NOISE
+
+
 def test_without_javascript_the_first_sheet_alone_looks_as_the_whole_sheet(browser, served_site, sheets):
     """Without JavaScript the later sheet never loads, and before the scripts run it has not
     loaded: the first sheet must be enough. On every kind of page on a phone, the whole page
-    looks the same, pixel for pixel, as with the whole sheet; on a condition page at a desktop's
+    looks the same, pixel for pixel (but for anti-aliasing noise), as with the whole sheet; on a condition page at a desktop's
     width, every element's computed style is the same too (what is hidden or off screen, which a
     picture does not show)."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
@@ -199,7 +215,7 @@ def test_without_javascript_the_first_sheet_alone_looks_as_the_whole_sheet(brows
             tab.goto(served_site + path, wait_until="load")
             shots.append(tab.screenshot(full_page=True, animations="disabled"))
             tab.unroute_all()
-        if shots[0] != shots[1]:
+        if not alike(*shots):
             differ.append(path)
     for width in (1280,):  # the phone's width is in the pictures above
         tab.set_viewport_size({"width": width, "height": 900})
