@@ -121,10 +121,10 @@ def _walk(rules: list[Node], tokens: Tokens, later_props: set[str], seen: dict[i
     for rule in rules:
         if rule.type == "qualified-rule":
             if id(rule) not in seen:
-                selectors = _selectors(rule.prelude)
+                read = [(tinycss2.serialize(s).strip(), can_match(s, tokens)) for s in _selectors(rule.prelude)]
                 seen[id(rule)] = (
-                    ",".join(tinycss2.serialize(s).strip() for s in selectors if can_match(s, tokens)),
-                    ",".join(tinycss2.serialize(s).strip() for s in selectors if not can_match(s, tokens)),
+                    ",".join(text for text, matches in read if matches),
+                    ",".join(text for text, matches in read if not matches),
                     tinycss2.serialize(rule.content),
                 )
             now, rest, content = seen[id(rule)]

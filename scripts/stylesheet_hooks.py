@@ -32,7 +32,7 @@ from first_paint_css import Tokens, add_page, split
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 FOLDER = "assets/stylesheets"
 MATERIAL_SHEETS = (r"main\.[0-9a-f]+\.min\.css", r"palette\.[0-9a-f]+\.min\.css")  # as base.html links them (palette: if set)
@@ -108,8 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         css = joined(sheets)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    _name, _css = name_for(css), css
-    files.append(File.generated(config, _name, content=css, inclusion=InclusionLevel.NOT_IN_NAV))
+    _name, _css = name_for(css), css  # written once split, in on_post_build
     return files
 
 
@@ -122,16 +121,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the joined sheet by what the built pages hold, and give the pages the two names."""
     site = Path(config.site_dir)
-    pages = sorted(site.rglob("*.html"))
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     tokens = Tokens()
-    for page in pages:
-        add_page(tokens, page.read_text(encoding="utf-8"))
+    for html in pages.values():
+        add_page(tokens, html)
     first, later = split(_css, tokens)
     names = {_name: name_for(first), later_placeholder(_name): name_for(later, "later")}
-    (site / _name).unlink()
+    (site / FOLDER).mkdir(parents=True, exist_ok=True)
     (site / names[_name]).write_text(first, encoding="utf-8")
     (site / names[later_placeholder(_name)]).write_text(later, encoding="utf-8")
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
+    for page, html in pages.items():
         if (new := renamed(html, names)) != html:
             page.write_text(new, encoding="utf-8")
