@@ -161,8 +161,11 @@ def test_the_two_sheets_hold_every_rule_of_the_whole_and_are_the_split_of_the_bu
 STYLES = """() => {
   const digest = (text) => { let h = 2166136261; for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); } return h >>> 0; };
   // custom properties (--*) are left out: one that no rule uses styles nothing, and what those
-  // that rules use give shows in the rules' own properties
-  const styleOf = (s) => { let t = ''; for (let i = 0; i < s.length; i++) if (!s[i].startsWith('--')) t += s[i] + ':' + s.getPropertyValue(s[i]) + ';'; return t; };
+  // that rules use give shows in the rules' own properties. Chromium lists the same standard
+  // properties, in the same order, for every element and pseudo-element, so their names are read
+  // once: reading each element's list by index took 4.9 s of a condition page's 5.1 s.
+  const names = [...getComputedStyle(document.documentElement)].filter((p) => !p.startsWith('--'));
+  const styleOf = (s) => names.map((p) => s.getPropertyValue(p)).join(';');
   const pseudo = (e, which) => { const s = getComputedStyle(e, which); return s.content === 'none' || s.content === 'normal' ? '' : styleOf(s); };
   return [...document.querySelectorAll('*')].map((e) => {
     const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
