@@ -29,7 +29,7 @@ import yaml
 from bs4 import BeautifulSoup
 from quality_gates import (  # noqa: F401 - the build and server helpers, shared with docs.py report
     CHROMIUM,
-    CHROMIUM_ARGS,
+    GATE_CHROMIUM_ARGS,
     MKDOCS,
     SITE_URL,
     SUB_PATH,
@@ -327,7 +327,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=GATE_CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
