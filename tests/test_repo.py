@@ -61,6 +61,27 @@ def test_every_dependency_is_pinned_exactly():
     assert "mkdocs==1.6.1" in lock  # MkDocs 2 is a different program: stay on 1.x
 
 
+def test_the_environment_holds_every_locked_package_at_its_locked_version():
+    """docs.py installs requirements.lock with uv, or with pip when uv cannot: either way .venv
+    holds every locked package at its locked version (`docs.py lock` adds pip-tools beside them)."""
+    lock = (ROOT / "requirements.lock").read_text()
+    pinned = dict(re.findall(r"^([a-z0-9._-]+)==(\S+) \\$", lock, flags=re.M))
+    listed = run(str(VENV_BIN / "python"), "-m", "pip", "list", "--format=json", "--disable-pip-version-check")
+    installed = {re.sub(r"[-_.]+", "-", p["name"].lower()): p["version"] for p in json.loads(listed.stdout)}
+    wrong = {name: (installed.get(name), version) for name, version in pinned.items() if installed.get(name) != version}
+    assert len(pinned) > 60 and not wrong, f"(installed, locked): {wrong}"
+
+
+def test_the_uv_bootstrap_takes_the_locks_own_pin_and_hashes():
+    from docs import locked_entry
+
+    lock = (ROOT / "requirements.lock").read_text()
+    entry = locked_entry(lock, "uv")
+    assert entry.startswith("uv==") and entry.count("--hash=sha256:") >= 2
+    assert entry in lock and not re.search(r"^[a-z]", entry.split("\n", 1)[1], flags=re.M), "one entry, not the next package too"
+    assert locked_entry("a==1 \\\n    --hash=sha256:00\nuv==2 \\\n    --hash=sha256:11\n", "uv") == "uv==2 \\\n    --hash=sha256:11\n"
+
+
 def test_the_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```(?:bash|sh)?\n(.*?)```", readme, flags=re.S)
