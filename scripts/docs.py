@@ -45,10 +45,11 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     if Path(sys.prefix).resolve() != VENV.resolve():
-        # npm ci runs beside the pip install: on a clean clone they took 14 s and 29 s one after the other
-        npm = start_node_modules() if needs_node_modules(argv) else None
+        # npm ci runs beside the Python install: on a clean clone they took 14 s and 29 s one after the other
+        wanted = node_modules_needed(argv)
+        npm = start_node_modules(wanted)
         ensure_environment()
-        finish_node_modules(npm)
+        finish_node_modules(npm, wanted)
         os.execv(VENV_PYTHON, [str(VENV_PYTHON), __file__, *argv])  # noqa: S606 - re-run inside .venv
     os.chdir(ROOT)
     os.environ.update(QUIET)
@@ -146,18 +147,26 @@ NPM_LOCK = ROOT / "package-lock.json"
 NPM_STAMP = ROOT / "node_modules" / ".package-lock.json.sha256"
 
 
-def needs_node_modules(argv: list[str]) -> bool:
-    """The commands that run the gates' npm tools: the full test suite and the report."""
-    return argv[0] == "report" or (argv[0] == "test" and "--fast" not in argv)
+def node_modules_needed(argv: list[str]) -> str | None:
+    """Which npm packages a command runs: the report needs Lighthouse as well ("all"), the full
+    test suite only the gates' tools ("gates"), the rest none (None)."""
+    if argv[0] == "report":
+        return "all"
+    return "gates" if argv[0] == "test" and "--fast" not in argv else None
 
 
-def start_node_modules() -> subprocess.Popen[bytes] | None:
-    """The gates' tools (axe-core, vnu-jar, Lighthouse) come from npm: start `npm ci` when they are
-    missing or stale (None when they are up to date); `finish_node_modules` waits for it.
+def start_node_modules(wanted: str | None) -> subprocess.Popen[bytes] | None:
+    """Start `npm ci` when the packages `wanted` ("gates" or "all") are missing or stale (None
+    when they are up to date, or none are wanted); `finish_node_modules` waits for it.
 
-    --ignore-scripts: vnu-jar's install script would download a Java runtime (the machine's is
-    used); no package here needs a build step. Nothing downloads a browser."""
-    if NPM_STAMP.exists() and NPM_STAMP.read_text().strip() == npm_lock_hash():
+    The gates' tools (axe-core, vnu-jar) are package.json's devDependencies; Lighthouse, which
+    only the report runs, is optional, so the tests leave it out (--omit=optional): 2 s against
+    8 s for the whole install on this machine, and 35 MB against 224. --ignore-scripts: vnu-jar's
+    install script would download a Java runtime (the machine's is used); no package here needs a
+    build step. Nothing downloads a browser."""
+    if wanted is None:
+        return None
+    if NPM_STAMP.exists() and installed_node_modules(NPM_STAMP.read_text()) in {wanted, "all"}:
         return None
     if not shutil.which("npm"):
         apt_install(["nodejs", "npm"], "the quality gates")
@@ -166,24 +175,34 @@ def start_node_modules() -> subprocess.Popen[bytes] | None:
         sys.exit("The quality gates need Node.js 18+ and npm: sudo apt-get install nodejs npm")
     print("Installing the pinned npm packages from package-lock.json ...", flush=True)
     env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
-    return subprocess.Popen([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, env=env)
+    omit = ["--omit=optional"] if wanted == "gates" else []
+    command = [npm, "ci", *omit, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+    NPM_STAMP.unlink(missing_ok=True)  # npm ci starts by emptying node_modules
+    return subprocess.Popen(command, cwd=ROOT, env=env)
 
 
-def finish_node_modules(npm: subprocess.Popen[bytes] | None) -> None:
-    """Wait for `start_node_modules`' npm ci; stop with its exit code if it failed."""
+def installed_node_modules(stamp: str) -> str | None:
+    """What the stamp in node_modules says was installed from today's package-lock.json: "gates"
+    or "all"; None when the lock has changed since (or the stamp is from an older docs.py)."""
+    lock_hash, _, wanted = stamp.strip().partition(" ")
+    return wanted if lock_hash == npm_lock_hash() and wanted in {"gates", "all"} else None
+
+
+def finish_node_modules(npm: subprocess.Popen[bytes] | None, wanted: str | None) -> None:
+    """Wait for `start_node_modules(wanted)`' npm ci; stop with its exit code if it failed."""
     if npm is None:
         return
     if npm.wait():
         sys.exit(f"npm ci failed (exit {npm.returncode}); its messages are above")
-    NPM_STAMP.write_text(npm_lock_hash() + "\n")
+    NPM_STAMP.write_text(f"{npm_lock_hash()} {wanted}\n")
 
 
 def npm_lock_hash() -> str:
     return hashlib.sha256(NPM_LOCK.read_bytes()).hexdigest()
 
 
-def ensure_node_modules() -> None:
-    finish_node_modules(start_node_modules())
+def ensure_node_modules(wanted: str) -> None:
+    finish_node_modules(start_node_modules(wanted), wanted)
 
 
 def ensure_java() -> None:
@@ -201,7 +220,7 @@ def test(args: list[str]) -> int:
         # pytest-xdist on every core; loadgroup keeps the tests that read every page on one worker
         return subprocess.call([tool("pytest"), "-m", "not slow", "-n", "auto", "--dist", "loadgroup", *rest])
     ensure_chromium()
-    ensure_node_modules()
+    ensure_node_modules("gates")
     ensure_java()
     # one pytest process (the page survey runs beside it in a process of its own): Chromium keeps
     # both cores busy, and pytest-xdist workers only made it slower (12 min 50 s against 9 to 10)
@@ -210,7 +229,7 @@ def test(args: list[str]) -> int:
 
 def report(args: list[str]) -> int:
     ensure_chromium()
-    ensure_node_modules()
+    ensure_node_modules("all")
     return subprocess.call([sys.executable, str(ROOT / "scripts" / "report.py"), *args])
 
 

@@ -82,6 +82,24 @@ def test_the_uv_bootstrap_takes_the_locks_own_pin_and_hashes():
     assert locked_entry("a==1 \\\n    --hash=sha256:00\nuv==2 \\\n    --hash=sha256:11\n", "uv") == "uv==2 \\\n    --hash=sha256:11\n"
 
 
+def test_the_tests_install_the_gates_npm_tools_and_only_the_report_installs_lighthouse():
+    from docs import installed_node_modules, node_modules_needed, npm_lock_hash
+
+    package = json.loads((ROOT / "package.json").read_text())
+    assert set(package["devDependencies"]) == {"axe-core", "vnu-jar"}  # npm ci --omit=optional keeps these
+    assert set(package["optionalDependencies"]) == {"lighthouse"}  # and leaves this out
+    assert [node_modules_needed([c, *rest]) for c, *rest in (["test"], ["test", "--fast"], ["report"], ["build"])] == [
+        "gates",
+        None,
+        "all",
+        None,
+    ]
+    assert installed_node_modules(f"{npm_lock_hash()} gates\n") == "gates"
+    assert installed_node_modules(f"{npm_lock_hash()} all\n") == "all"
+    assert installed_node_modules(f"{'0' * 64} all\n") is None, "a changed package-lock.json installs again"
+    assert installed_node_modules(npm_lock_hash()) is None, "a stamp that does not say what it installed"
+
+
 def test_the_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```(?:bash|sh)?\n(.*?)```", readme, flags=re.S)
