@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     if Path(sys.prefix).resolve() != VENV.resolve():
-        # npm ci runs beside the Python install: on a clean clone they took 14 s and 29 s one after the other
+        # npm ci runs beside the Python install, so a clean clone waits for the longer of the two only
         wanted = node_modules_needed(argv)
         npm = start_node_modules(wanted)
         ensure_environment()
