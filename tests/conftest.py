@@ -67,6 +67,7 @@ HOOK_FILES = (
     "hardening_hooks.py",
     "stylesheet_hooks.py",
     "minify_hooks.py",
+    "bundle_hooks.py",
 )  # as mkdocs.yml lists them (tests/test_repo.py checks)
 
 

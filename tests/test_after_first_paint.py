@@ -9,10 +9,15 @@ tests fail if that changes: the page would no longer start (share.js wires its b
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import material
 import pytest
+from bundle_hooks import HINT, map_with_hint_line, on_files, with_compile_hint
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from quality_gates import SCRIPTS_READY, next_frames, open_page
 from stylesheet_hooks import joined, name_for
 
@@ -293,3 +298,23 @@ def test_the_sites_scripts_are_published_without_their_comments(site_dir):
         published = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
         assert "/*" not in published and "\n  " not in published, source.name
         assert len(published) < 0.9 * len(source.read_text(encoding="utf-8")), source.name
+
+
+def test_materials_bundle_is_published_with_the_compile_hint_and_otherwise_unchanged(site_dir):
+    """scripts/bundle_hooks.py: the hint is the first line; after it, Material's bundle byte for
+    byte; its source map one line down, so every line still maps to the same source."""
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (original,) = theme.glob("bundle.*.min.js")
+    published = site_dir / "assets" / "javascripts" / original.name
+    first, rest = published.read_text(encoding="utf-8").split("\n", 1)
+    assert first + "\n" == HINT
+    assert rest == original.read_text(encoding="utf-8")
+    old, new = (json.loads(Path(f"{p}.map").read_text(encoding="utf-8")) for p in (original, published))
+    assert new == {**old, "mappings": ";" + old["mappings"]}
+
+
+def test_the_compile_hint_is_added_once_and_a_missing_bundle_stops_the_build():
+    assert with_compile_hint("var a;") == HINT + "var a;" == with_compile_hint(HINT + "var a;")
+    assert json.loads(map_with_hint_line('{"version": 3, "mappings": "AAAA;AACA"}'))["mappings"] == ";AAAA;AACA"
+    with pytest.raises(PluginError, match=r"expected one Material bundle .* found none\. If Material renamed its bundle, update BUNDLE"):
+        on_files(Files([]), None)
