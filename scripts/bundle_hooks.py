@@ -52,9 +52,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"among the theme's files, found {found}. If Material renamed its bundle, update BUNDLE in scripts/bundle_hooks.py."
         )
     bundle = bundles[0]
-    replaced = [(bundle, with_compile_hint(bundle.content_string))]
+    script = bundle.content_string  # read from the theme's folder on each access: once is enough
+    replaced = [(bundle, with_compile_hint(script))]
     source_map = files.get_file_from_path(bundle.src_uri + ".map")
-    if source_map is not None and not bundle.content_string.startswith(HINT):
+    if source_map is not None and not script.startswith(HINT):
         replaced.append((source_map, map_with_hint_line(source_map.content_string)))
     for file, content in replaced:
         files.remove(file)
