@@ -8,8 +8,8 @@ name changes when the content does, so a browser never pairs a new page with an 
 The site's own sheet goes in without its comments and spaces (rcssmin): about 3.4 KB less,
 compressed, before every first paint.
 
-Once every page is built, the joined sheet is split in two (first_paint_css.py): the rules the
-HTML can match, which every page links, and the rest, which after-first-paint.js loads before
+Once every page is built, the joined sheet is split in two (first_paint_css.py), by what the
+pages and the published scripts hold: the rules the HTML can match, which every page links, and the rest, which after-first-paint.js loads before
 any script runs. The first fits in the first round trip of a connection (about 14 KB), so the
 first paint comes one round trip sooner. Each is named by its own content, and the pages are
 given their names then (they were written with the joined sheet's name).
@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 
 import rcssmin
-from first_paint_css import Tokens, add_page, split
+from first_paint_css import Tokens, add_page, add_script, split
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -119,12 +119,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split the joined sheet by what the built pages hold, and give the pages the two names."""
+    """Split the joined sheet by what the built pages and scripts hold, and give the pages the
+    two names. The scripts are read as they are in the site folder now, perhaps before
+    minify_hooks.py takes their comments out: a comment's words can only keep a rule."""
     site = Path(config.site_dir)
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     tokens = Tokens()
     for html in pages.values():
         add_page(tokens, html)
+    for script in sorted(site.rglob("*.js")):
+        add_script(tokens, script.read_text(encoding="utf-8"))
     first, later = split(_css, tokens)
     names = {_name: name_for(first), later_placeholder(_name): name_for(later, "later")}
     (site / FOLDER).mkdir(parents=True, exist_ok=True)
