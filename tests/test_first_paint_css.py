@@ -202,7 +202,7 @@ def test_the_two_sheets_hold_every_rule_of_the_whole_and_are_the_split_of_the_bu
     assert not can_be, f"left out, but a page or script can match: {sorted(can_be)[:5]}"
     assert len(left_out) > 300, "Material's rules for content tabs, cards and diagrams the site never writes"
     own = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"), flags=re.S)
-    assert "rh-bodymap" in sheets["first"] and ".rh-scroll-hint" in sheets["later"] and own.count(".rh-scroll-hint")
+    assert "rh-bodymap" in sheets["first"] and ".rh-finder__alert" in sheets["later"] and own.count(".rh-finder__alert")
 
 
 # Each element's computed style, and its ::before and ::after, as one short digest per element

@@ -4,8 +4,11 @@ its body map and in the list beside it, are targets for a thumb (44 x 44 px or m
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from quality_gates import PHONE_HEIGHT, PHONE_WIDTH, open_page
+from scroll_hint_hooks import HINT, with_scroll_hints
 
 from crosslinks import bodymap
 
@@ -183,6 +186,29 @@ def test_the_finders_map_does_not_move_when_its_script_starts(new_tab, served_si
     assert not shifts, f"the page moved as the finder's script started: {shifts}"
     width, height = bodymap.map_size()
     assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)
+
+
+def test_the_line_above_a_wide_table_is_in_the_page_before_any_script_runs(new_tab, served_site, html_files):
+    """scripts/scroll_hint_hooks.py writes the line, hidden, before every table Material frames; a
+    script that made it would put an element among the page's paragraphs, and Chromium would style
+    the whole text of the page again. share.js then uses the same element."""
+    for path in html_files:
+        html = path.read_text(encoding="utf-8")
+        plain = len(re.findall(r"<table(?![^>]*\sclass=)[\s>]", html))
+        assert html.count(HINT + "<table") == plain, path
+    assert with_scroll_hints('<p>a</p><table><tr><td>1</td></tr></table><table class="rh-stack"></table>') == (
+        f'<p>a</p>{HINT}<table><tr><td>1</td></tr></table><table class="rh-stack"></table>'
+    )
+    tab = new_tab()
+    tab.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => { window.__rhHints = [...document.querySelectorAll('.rh-scroll-hint')]; })"
+    )
+    open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
+    kept = tab.evaluate(
+        "() => { const now = [...document.querySelectorAll('.rh-scroll-hint')];"
+        " return [window.__rhHints.length, now.length, now.every((h, i) => h === window.__rhHints[i])]; }"
+    )
+    assert kept == [1, 1, True], kept
 
 
 def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(new_tab, served_site):

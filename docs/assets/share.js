@@ -60,12 +60,17 @@ document$.subscribe(function () {
   Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table:not(.rh-stack)"), function (table) {
     if (table.closest(".rh-sheet")) return; // the physio sheet's form lays itself out
     var frame = table.closest(".md-typeset__scrollwrap") || table;
-    if (frame.previousElementSibling && frame.previousElementSibling.classList.contains("rh-scroll-hint")) return;
-    var hint = document.createElement("p");
-    hint.className = "rh-scroll-hint rh-screen-only";
-    hint.textContent = "This table is wider than your screen: swipe it sideways to see every column.";
-    hint.hidden = true;
-    frame.before(hint);
+    var hint = frame.previousElementSibling;
+    if (!hint || !hint.classList.contains("rh-scroll-hint")) {
+      // The build writes the line, hidden (scripts/scroll_hint_hooks.py): making it here would
+      // style the page's whole text again. A page built without that hook gets it from here.
+      hint = document.createElement("p");
+      hint.className = "rh-scroll-hint rh-screen-only";
+      hint.textContent = "This table is wider than your screen: swipe it sideways to see every column.";
+      hint.hidden = true;
+      frame.before(hint);
+    }
+    if (hints.some(function (h) { return h[0] === hint; })) return;
     hints.push([hint, frame, table]);
   });
   if (!hints.length) return;
