@@ -65,7 +65,7 @@ FIXTURE_TODAY = "2026-11-23"
 HOOK_FILES = (
     "mkdocs_hooks.py",
     "hardening_hooks.py",
-    "scroll_hint_hooks.py",
+    "table_hooks.py",
     "stylesheet_hooks.py",
     "minify_hooks.py",
     "bundle_hooks.py",

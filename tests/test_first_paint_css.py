@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import re
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import tinycss2
 from conftest import tree_of
 from first_paint_css import Tokens, add_page, add_script, can_exist, split
 from PIL import Image, ImageChops
-from quality_gates import open_page, open_search, search_top, settle, watch_search
+from quality_gates import open_page, open_search, restyled, search_top, settle, watch_search
 from stylesheet_hooks import joined
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,30 +315,10 @@ ADD_SHEET = """(href) => new Promise((done, failed) => {
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = href;
-  link.onload = () => requestAnimationFrame(() => setTimeout(done, 50));
+  link.onload = done;
   link.onerror = failed;
   document.head.appendChild(link);
 })"""
-
-
-def restyled_by(browser, page_url: str, sheet_url: str, scheme: str, sheet_text: str | None = None) -> int:
-    """How many elements Chromium styles again when the sheet is added to the page, as its trace
-    counts them (the page's scripts do not run, so nothing else changes). With `sheet_text`, the
-    browser gets that text at `sheet_url`."""
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})
-    try:
-        tab = context.new_page()
-        tab.route("**/assets/after-first-paint.js", lambda route: route.abort())
-        if sheet_text is not None:
-            tab.route(sheet_url, lambda route: route.fulfill(body=sheet_text, content_type="text/css"))
-        tab.goto(page_url, wait_until="load")
-        tab.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))")
-        browser.start_tracing(page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
-        tab.evaluate(ADD_SHEET, sheet_url)
-        events = json.loads(browser.stop_tracing())["traceEvents"]
-    finally:
-        context.close()
-    return sum(e.get("args", {}).get("elementCount") or 0 for e in events if e.get("name") == "UpdateLayoutTree" and e.get("ph") == "X")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -349,5 +328,6 @@ def test_the_later_sheet_arriving_restyles_no_element_already_on_the_page(browse
     paint in Lighthouse's trace, 80 on its phone. A sheet that sets a custom property on <html>
     must show that restyle here, or the count proves nothing."""
     page = served_site + "conditions/gluteal-tendinopathy/"
-    assert restyled_by(browser, page, served_site + "assets/stylesheets/control.css", scheme, ":root{--rh-control:1}") > 500
-    assert restyled_by(browser, page, served_site + "assets/stylesheets/" + sheets["later_name"], scheme) == 0
+    control = served_site + "assets/stylesheets/control.css"
+    assert restyled(browser, page, ADD_SHEET, control, scheme=scheme, sheet=(control, ":root{--rh-control:1}")) > 500
+    assert restyled(browser, page, ADD_SHEET, served_site + "assets/stylesheets/" + sheets["later_name"], scheme=scheme) == 0

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from quality_gates import PHONE_HEIGHT, PHONE_WIDTH, open_page
-from scroll_hint_hooks import HINT, with_scroll_hints
+from quality_gates import PHONE_HEIGHT, PHONE_WIDTH, open_page, restyled
+from table_hooks import HINT, framed_tables
 
 from crosslinks import bodymap
 
@@ -188,17 +188,20 @@ def test_the_finders_map_does_not_move_when_its_script_starts(new_tab, served_si
     assert box["height"] == pytest.approx(box["width"] * height / width, abs=1)
 
 
-def test_the_line_above_a_wide_table_is_in_the_page_before_any_script_runs(new_tab, served_site, html_files):
-    """scripts/scroll_hint_hooks.py writes the line, hidden, before every table Material frames; a
-    script that made it would put an element among the page's paragraphs, and Chromium would style
-    the whole text of the page again. share.js then uses the same element."""
+def test_a_plain_table_comes_in_its_own_frame_with_its_line_before_any_script_runs(new_tab, served_site, html_files):
+    """scripts/table_hooks.py puts each table Material frames in a <div> of its own, after the
+    hidden line share.js shows; made by a script among the page's paragraphs, the line would make
+    Chromium style the whole text again, and so would Material's frame without the <div>. share.js
+    then uses the same element."""
     for path in html_files:
         html = path.read_text(encoding="utf-8")
         plain = len(re.findall(r"<table(?![^>]*\sclass=)[\s>]", html))
-        assert html.count(HINT + "<table") == plain, path
-    assert with_scroll_hints('<p>a</p><table><tr><td>1</td></tr></table><table class="rh-stack"></table>') == (
-        f'<p>a</p>{HINT}<table><tr><td>1</td></tr></table><table class="rh-stack"></table>'
+        assert html.count(f'<div class="rh-table">{HINT}<table') == plain, path
+    assert framed_tables('<p>a</p><table><tr><td>1</td></tr></table><table class="rh-stack"></table>') == (
+        f'<p>a</p><div class="rh-table">{HINT}<table><tr><td>1</td></tr></table></div><table class="rh-stack"></table>'
     )
+    nested = "<table><tr><td><table></table></td></tr></table>"
+    assert framed_tables(nested) == nested
     tab = new_tab()
     tab.add_init_script(
         "document.addEventListener('DOMContentLoaded', () => { window.__rhHints = [...document.querySelectorAll('.rh-scroll-hint')]; })"
@@ -206,9 +209,33 @@ def test_the_line_above_a_wide_table_is_in_the_page_before_any_script_runs(new_t
     open_page(tab, served_site + "conditions/gluteal-tendinopathy/")
     kept = tab.evaluate(
         "() => { const now = [...document.querySelectorAll('.rh-scroll-hint')];"
-        " return [window.__rhHints.length, now.length, now.every((h, i) => h === window.__rhHints[i])]; }"
+        " return [window.__rhHints.length, now.length, now.every((h, i) => h === window.__rhHints[i]),"
+        " now.every((h) => h.parentElement.matches('div.rh-table') && h.nextElementSibling.matches('.md-typeset__scrollwrap'))]; }"
     )
-    assert kept == [1, 1, True], kept
+    assert kept == [1, 1, True, True], kept
+
+
+# What Material's bundle does to a plain table as it starts (components/content/table): the table
+# goes, in its place comes a frame that scrolls sideways, with the table inside
+FRAME_A_TABLE = """(unframed) => {
+  const table = document.querySelector("article table:not([class])");
+  if (unframed) table.closest(".rh-table").replaceWith(table);
+  const frame = document.createElement("div"), inner = document.createElement("div");
+  frame.className = "md-typeset__scrollwrap";
+  inner.className = "md-typeset__table";
+  table.replaceWith(frame);
+  inner.append(table);
+  frame.append(inner);
+}"""
+
+
+def test_framing_a_table_restyles_the_table_and_not_the_page(browser, served_site):
+    """In its own frame from the build, a table Material frames makes Chromium style a few
+    elements again; among the page's paragraphs (as without scripts/table_hooks.py), every
+    element of the text (Material's rule `table:not([class])+*`)."""
+    page = served_site + "conditions/gluteal-tendinopathy/"
+    assert restyled(browser, page, FRAME_A_TABLE, True) > 500
+    assert restyled(browser, page, FRAME_A_TABLE, False) < 50
 
 
 def test_a_table_that_scrolls_sideways_says_so_and_only_while_it_does(new_tab, served_site):

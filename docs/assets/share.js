@@ -62,8 +62,8 @@ document$.subscribe(function () {
     var frame = table.closest(".md-typeset__scrollwrap") || table;
     var hint = frame.previousElementSibling;
     if (!hint || !hint.classList.contains("rh-scroll-hint")) {
-      // The build writes the line, hidden (scripts/scroll_hint_hooks.py): making it here would
-      // style the page's whole text again. A page built without that hook gets it from here.
+      // The build writes the line, hidden (scripts/table_hooks.py): making it here would style
+      // the page's whole text again. A page built without that hook gets it from here.
       hint = document.createElement("p");
       hint.className = "rh-scroll-hint rh-screen-only";
       hint.textContent = "This table is wider than your screen: swipe it sideways to see every column.";
