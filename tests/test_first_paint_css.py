@@ -13,7 +13,9 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rcssmin
@@ -109,24 +111,31 @@ def whole_sheet(site_dir: Path) -> str:
     return joined([*material, ("docs/assets/site.css", own)])
 
 
-def selectors(css: str, bare: dict[str, str] | None = None) -> list[str]:
-    """Every selector of every style rule, with the @media or @supports around it (and in `bare`,
-    each of those with the selector alone)."""
-    found: list[str] = []
+def style_rules(css: str) -> Iterator[tuple[str, Any]]:
+    """Every style rule, with the @media or @supports around it (as text, or "")."""
 
-    def walk(rules: list, around: str) -> None:
+    def walk(rules: list, around: str) -> Iterator[tuple[str, Any]]:
         for rule in rules:
             if rule.type == "qualified-rule":
-                found.extend(f"{around}{s.strip()}" for s in tinycss2.serialize(rule.prelude).split(","))
-                if bare is not None:
-                    bare.update((f"{around}{s.strip()}", s.strip()) for s in tinycss2.serialize(rule.prelude).split(","))
+                yield around, rule
             elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
-                walk(
+                yield from walk(
                     tinycss2.parse_rule_list(rule.content, True, True),
                     f"{around}@{rule.lower_at_keyword}{tinycss2.serialize(rule.prelude)} ",
                 )
 
-    walk(tinycss2.parse_stylesheet(css, True, True), "")
+    yield from walk(tinycss2.parse_stylesheet(css, True, True), "")
+
+
+def selectors(css: str, bare: dict[str, str] | None = None) -> list[str]:
+    """Every selector of every style rule, with the @media or @supports around it (and in `bare`,
+    each of those with the selector alone)."""
+    found: list[str] = []
+    for around, rule in style_rules(css):
+        for s in tinycss2.serialize(rule.prelude).split(","):
+            found.append(f"{around}{s.strip()}")
+            if bare is not None:
+                bare[found[-1]] = s.strip()
     return found
 
 
@@ -167,20 +176,10 @@ def test_every_page_waits_for_one_small_sheet_and_loads_the_rest_after(site_dir,
 def only_custom_properties(css: str) -> set[str]:
     """The selectors (as `selectors` gives them) of rules that declare only custom properties."""
     found: set[str] = set()
-
-    def walk(rules: list, around: str) -> None:
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                names = [d.name for d in tinycss2.parse_declaration_list(rule.content, True, True) if d.type == "declaration"]
-                if all(name.startswith("--") for name in names):
-                    found.update(f"{around}{s.strip()}" for s in tinycss2.serialize(rule.prelude).split(","))
-            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
-                walk(
-                    tinycss2.parse_rule_list(rule.content, True, True),
-                    f"{around}@{rule.lower_at_keyword}{tinycss2.serialize(rule.prelude)} ",
-                )
-
-    walk(tinycss2.parse_stylesheet(css, True, True), "")
+    for around, rule in style_rules(css):
+        names = [d.name for d in tinycss2.parse_declaration_list(rule.content, True, True) if d.type == "declaration"]
+        if all(name.startswith("--") for name in names):
+            found.update(f"{around}{s.strip()}" for s in tinycss2.serialize(rule.prelude).split(","))
     return found
 
 
