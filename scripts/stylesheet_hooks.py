@@ -9,9 +9,9 @@ The site's own sheet goes in without its comments and spaces (rcssmin): about 3.
 compressed, before every first paint.
 
 Once every page is built, the joined sheet is split in two (first_paint_css.py), by what the
-pages and the published scripts hold: the rules the HTML can match, which every page links, and the rest, which after-first-paint.js loads before
-any script runs. The first fits in the first round trip of a connection (about 14 KB), so the
-first paint comes one round trip sooner. Each is named by its own content, and the pages are
+pages and the published scripts hold: the rules the HTML can match, which every page links, and
+the rest, which after-first-paint.js loads before any script runs. The first fits in the first
+round trip of a connection (about 14 KB), so the first paint comes one round trip sooner. Each is named by its own content, and the pages are
 given their names then (they were written with the joined sheet's name).
 
 `overrides/main.html` links the first sheet when this hook has run (`rh_stylesheet`,

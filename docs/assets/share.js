@@ -70,7 +70,6 @@ document$.subscribe(function () {
       hint.hidden = true;
       frame.before(hint);
     }
-    if (hints.some(function (h) { return h[0] === hint; })) return;
     hints.push([hint, frame, table]);
   });
   if (!hints.length) return;
